@@ -1,0 +1,4 @@
+#ifndef CHATLEDGER_CLMDB_SHIM_H
+#define CHATLEDGER_CLMDB_SHIM_H
+#include <lmdb.h>
+#endif

@@ -1,0 +1,4 @@
+#ifndef CHATLEDGER_CLIBPQ_SHIM_H
+#define CHATLEDGER_CLIBPQ_SHIM_H
+#include <libpq-fe.h>
+#endif

@@ -1,0 +1,6 @@
+import API
+import Testing
+
+@Test func moduleIsLinked() {
+    #expect(APIModule.name == "API")
+}

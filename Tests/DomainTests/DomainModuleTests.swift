@@ -1,0 +1,6 @@
+import Domain
+import Testing
+
+@Test func moduleIsLinked() {
+    #expect(DomainModule.name == "Domain")
+}

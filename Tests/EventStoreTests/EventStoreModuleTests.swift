@@ -1,0 +1,6 @@
+import EventStore
+import Testing
+
+@Test func moduleIsLinked() {
+    #expect(EventStoreModule.name == "EventStore")
+}

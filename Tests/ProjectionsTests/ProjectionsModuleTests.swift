@@ -1,0 +1,6 @@
+import Projections
+import Testing
+
+@Test func moduleIsLinked() {
+    #expect(ProjectionsModule.name == "Projections")
+}
