@@ -122,7 +122,7 @@ final class PendingAppend: @unchecked Sendable {
                     sealed: nil)
                 return Event(id: event.id, dataKey: key, keyForgotten: true, record: record)
             }
-            defer { sodiumWipe(&secret) }
+            defer { PersonalSeal.wipe(&secret) }
             sealed = try PersonalSeal.seal(personal, key: secret, eventId: event.id)
         }
         let record = StoredRecord.template(
