@@ -20,6 +20,7 @@ let package = Package(
 
         .target(name: "EventStore", dependencies: ["CLMDB", "CSodium"]),
         .target(name: "Domain"),
+        .target(name: "LogGenerator", dependencies: ["Domain"]),
         .target(name: "Projections", dependencies: ["EventStore", "Domain", "CLibPQ"]),
         .target(
             name: "API",
@@ -32,6 +33,7 @@ let package = Package(
 
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "LogGeneratorTests", dependencies: ["LogGenerator", "Domain"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventStore", "Domain"]),
         .testTarget(
             name: "APITests", dependencies: ["API", "EventStore", "Domain", "Projections"]),
