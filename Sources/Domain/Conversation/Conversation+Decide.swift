@@ -51,7 +51,7 @@ extension Conversation {
                 )
             ])
         case .changeTags(let tags, let byUserId):
-            let sorted = Array(Set(tags)).sorted { $0.uuidString < $1.uuidString }
+            let sorted = Array(Set(tags)).sorted { $0.lowercasedString < $1.lowercasedString }
             try Validate.count(sorted.count, field: "tagIds", 0...20)
             if sorted == tagIds { return .none }
             return Decision([
