@@ -31,17 +31,38 @@ public struct SHA256: Sendable {
 
     /// Hashes `bytes` in one call.
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(bytes)
-        return hasher.finalize()
+        if let digest = bytes.withContiguousStorageIfAvailable({ oneShot(UnsafeRawBufferPointer($0)) }) {
+            return digest
+        }
+        return oneShotCopy(Array(bytes))
     }
 
     /// Hashes the UTF-8 bytes of `text`.
     public static func hash(_ text: String) -> [UInt8] {
-        var hasher = SHA256()
         var text = text
-        text.withUTF8 { hasher.update(buffer: UnsafeRawBufferPointer($0)) }
-        return hasher.finalize()
+        return text.withUTF8 { oneShot(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func oneShotCopy(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBytes { oneShot($0) }
+    }
+
+    /// Whole input at hand: compress its full blocks in place and pad the tail on the stack,
+    /// so a short name costs no heap allocation besides the digest.
+    private static func oneShot(_ input: UnsafeRawBufferPointer) -> [UInt8] {
+        var hasher = SHA256()
+        let fullBlocks = input.count / 64
+        for block in 0..<fullBlocks { hasher.compress(input.baseAddress! + block * 64) }
+        hasher.totalLength = UInt64(input.count)
+        let tailStart = fullBlocks * 64
+        return withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            let tailCount = input.count - tailStart
+            if tailCount > 0 {
+                tail.baseAddress!.copyMemory(from: input.baseAddress! + tailStart, byteCount: tailCount)
+            }
+            return hasher.finish(tail: tail, tailCount: tailCount)
+        }
     }
 
     /// Lower-case hexadecimal digest of the UTF-8 bytes of `text`.
@@ -81,27 +102,44 @@ public struct SHA256: Sendable {
 
     /// Pads, processes the last block(s) and returns the 32-byte digest.
     public mutating func finalize() -> [UInt8] {
-        let bitLength = totalLength &* 8
-        var tail = pending
-        tail.append(0x80)
-        let padded = tail.count <= 56 ? 64 : 128
-        tail.append(contentsOf: [UInt8](repeating: 0, count: padded - 8 - tail.count))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBytes { raw in
-            compress(raw.baseAddress!)
-            if padded == 128 { compress(raw.baseAddress! + 64) }
-        }
+        let tailCount = pending.count
+        let buffered = pending
         pending.removeAll()
-        var digest = [UInt8](repeating: 0, count: 32)
-        for (index, word) in [h0, h1, h2, h3, h4, h5, h6, h7].enumerated() {
-            digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
-            digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
-            digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
-            digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+        return withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            buffered.withUnsafeBytes { bytes in
+                if tailCount > 0 {
+                    tail.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: tailCount)
+                }
+            }
+            return finish(tail: tail, tailCount: tailCount)
         }
-        return digest
+    }
+
+    /// Pads `tail` (a zeroed 128-byte scratch holding the last `tailCount` < 64 input bytes),
+    /// compresses it and writes out the digest.
+    private mutating func finish(tail: UnsafeMutableRawBufferPointer, tailCount: Int) -> [UInt8] {
+        let bitLength = totalLength &* 8
+        tail[tailCount] = 0x80
+        let padded = tailCount < 56 ? 64 : 128
+        for index in 0..<8 {
+            tail[padded - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(index * 8))
+        }
+        compress(UnsafeRawPointer(tail.baseAddress!))
+        if padded == 128 { compress(UnsafeRawPointer(tail.baseAddress! + 64)) }
+        let words = (h0, h1, h2, h3, h4, h5, h6, h7)
+        return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            withUnsafeBytes(of: words) { raw in
+                for index in 0..<8 {
+                    let word = raw.load(fromByteOffset: index * 4, as: UInt32.self)
+                    digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+                    digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                    digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                    digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+                }
+            }
+            count = 32
+        }
     }
 
     private mutating func compress(_ block: UnsafeRawPointer) {
