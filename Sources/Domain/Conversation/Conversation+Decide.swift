@@ -18,8 +18,16 @@ extension Conversation {
             let opened = ConversationOpened(
                 conversationId: conversationId, tenantId: tenantId, contactId: contactId, openedBy: .agent,
                 byUserId: byUserId, departmentId: departmentId, at: now)
+            var events: [DomainEvent] = [.conversationOpened(opened)]
+            if let byUserId {
+                // the opening agent takes it; said explicitly so read models need no rule
+                events.append(
+                    .conversationAssigned(
+                        ConversationAssigned(
+                            conversationId: conversationId, userId: byUserId, byUserId: byUserId)))
+            }
             return Decision(
-                [.conversationOpened(opened)],
+                events,
                 keyChanges: [
                     .reserve(
                         key: UniqueKeys.openConversation(contactId),
