@@ -1,4 +1,104 @@
-/// The EventStore module of ChatLedger (see SPEC §2 for its responsibilities).
-public enum EventStoreModule {
-    public static let name = "EventStore"
+import CLMDB
+import CSodium
+import Foundation
+
+/// The LMDB event log: the source of truth of ChatLedger.
+///
+/// Appends from any thread are group-committed by one writer thread; reads run on the calling
+/// thread against an MVCC snapshot and never block the writer.
+public final class EventStore: Sendable {
+    public let options: EventStoreOptions
+    let env: LMDBEnvironment
+    let dbs: Databases
+    let keyring: Keyring
+    let durableHead: DurableHead
+    private let writer: GroupCommitWriter
+
+    /// Opens (or creates) the store at `options.path`.
+    public init(options: EventStoreOptions) throws {
+        guard sodium_init() >= 0 else { throw EventStoreError.crypto(function: "sodium_init") }
+        guard !options.path.isEmpty else {
+            throw EventStoreError.invalidField(field: "path", reason: "empty")
+        }
+        guard options.initialMapSize > 0 else {
+            throw EventStoreError.invalidField(field: "initialMapSize", reason: "must be positive")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: options.path, withIntermediateDirectories: true)
+        } catch {
+            throw EventStoreError.invalidField(field: "path", reason: "cannot create directory: \(error)")
+        }
+        self.options = options
+        keyring = try Keyring(directory: options.path)
+        let flags = options.durability == .fsync ? MDB_NOMETASYNC : MDB_NOSYNC
+        let env = try LMDBEnvironment(path: options.path, mapSize: options.initialMapSize, flags: flags)
+        do {
+            dbs = try env.write { txn in
+                let dbs = try Databases(txn)
+                try FormatVersion.check(txn, dbs)
+                return dbs
+            }
+            let committer = try BatchCommitter(env: env, dbs: dbs, keyring: keyring)
+            durableHead = DurableHead(committer.head)
+            let syncStage = options.durability == .fsync ? SyncStage(env: env, durableHead: durableHead) : nil
+            writer = GroupCommitWriter(
+                committer: committer, syncStage: syncStage, durableHead: durableHead, maxBatch: options.maxBatch)
+        } catch {
+            env.close()
+            throw error
+        }
+        self.env = env
+        writer.start()
+    }
+
+    deinit {
+        writer.stop()
+        env.close()
+    }
+
+    /// Appends atomically and returns once the events are durable.
+    public func append(_ request: AppendRequest) throws -> AppendResult {
+        let waiter = AppendWaiter()
+        append(request) { waiter.resume($0) }
+        return try waiter.wait()
+    }
+
+    /// Appends atomically; `completion` runs on a store thread once the events are durable.
+    public func append(
+        _ request: AppendRequest, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void
+    ) {
+        let item: PendingAppend
+        do {
+            item = try PendingAppend(request, keyring: keyring, completion: completion)
+        } catch {
+            completion(.failure(error))
+            return
+        }
+        writer.submit(item)
+    }
+
+    /// The highest durable position (0 for an empty log).
+    public func head() throws -> UInt64 {
+        durableHead.current
+    }
+
+    /// Waits without polling until the durable head passes `position`; returns the head then
+    /// (still `<= position` when `timeout` seconds ran out).
+    public func waitForHead(above position: UInt64, timeout: Double) -> UInt64 {
+        durableHead.wait(above: position, timeout: timeout)
+    }
+
+    /// Calls `observer` with the new durable head after every commit, on a store thread; keep it short.
+    public func addAppendObserver(_ observer: @escaping @Sendable (UInt64) -> Void) -> AppendObserverToken {
+        AppendObserverToken(id: durableHead.add(observer))
+    }
+
+    public func removeAppendObserver(_ token: AppendObserverToken) {
+        durableHead.remove(token.id)
+    }
+
+    /// Destroys a data key: personal bytes sealed under it read back as `.erased` from now on.
+    public func forget(_ key: DataKeyID) throws {
+        try keyring.forget(key)
+    }
 }

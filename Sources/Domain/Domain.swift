@@ -1,4 +1,0 @@
-/// The Domain module of ChatLedger (see SPEC §2 for its responsibilities).
-public enum DomainModule {
-    public static let name = "Domain"
-}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// The conversation was assigned to an agent, or unassigned (`userId == nil`).
+public struct ConversationAssigned: DomainEventBody {
+    public static let type = "ConversationAssigned.v1"
+
+    /// The conversation.
+    public var conversationId: UUID
+    /// The new assignee, `nil` when unassigned.
+    public var userId: UUID?
+    /// Who assigned it.
+    public var byUserId: UUID?
+
+    public init(conversationId: UUID, userId: UUID? = nil, byUserId: UUID? = nil) {
+        self.conversationId = conversationId
+        self.userId = userId
+        self.byUserId = byUserId
+    }
+}

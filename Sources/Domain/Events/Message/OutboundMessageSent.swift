@@ -1,0 +1,22 @@
+import Foundation
+
+/// The provider accepted an outbound message and gave its id.
+public struct OutboundMessageSent: DomainEventBody {
+    public static let type = "OutboundMessageSent.v1"
+
+    /// The conversation.
+    public var conversationId: UUID
+    /// The message.
+    public var messageId: UUID
+    /// Provider message id.
+    public var wamid: String
+    /// When (ms).
+    public var at: Int64
+
+    public init(conversationId: UUID, messageId: UUID, wamid: String, at: Int64) {
+        self.conversationId = conversationId
+        self.messageId = messageId
+        self.wamid = wamid
+        self.at = at
+    }
+}

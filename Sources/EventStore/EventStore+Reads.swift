@@ -1,0 +1,111 @@
+import Foundation
+
+extension EventStore {
+    /// Events with position >= `position`, at most `limit`.
+    public func read(from position: UInt64, limit: Int) throws -> [RecordedEvent] {
+        try Self.check(limit: limit)
+        let stored = try env.read { txn in
+            try txn.withCursor(dbs.events) { cursor in
+                var events: [StoredEvent] = []
+                var entry = try cursor.seek(atLeast: IndexKeys.position(max(position, 1)))
+                while let current = entry, events.count < limit {
+                    events.append(try StoredEvent(current.value, at: IndexKeys.bigEndianU64(current.key, at: 0)))
+                    entry = try cursor.next()
+                }
+                return events
+            }
+        }
+        return stored.map(reveal)
+    }
+
+    /// The events of one stream from `fromVersion` (1-based) on.
+    public func readStream(_ stream: StreamName, fromVersion: UInt64 = 1) throws -> [RecordedEvent] {
+        let name = Array(stream.rawValue.utf8)
+        let prefix = IndexKeys.streamPrefixLength(name)
+        let start = IndexKeys.stream(name, version: max(fromVersion, 1))
+        return try readIndexed(dbs.streamIndex, start: start, prefixLength: prefix, limit: .max) { entry in
+            IndexKeys.littleEndianU64(entry.value)
+        }
+    }
+
+    /// The stream's current version; 0 when it has no events.
+    public func streamVersion(_ stream: StreamName) throws -> UInt64 {
+        try env.read { txn in
+            try txn.get(dbs.streams, Array(stream.rawValue.utf8)).map(IndexKeys.littleEndianU64) ?? 0
+        }
+    }
+
+    /// One tenant's events with position >= `position`, at most `limit` (tenant index).
+    public func readTenant(_ tenant: UUID, from position: UInt64, limit: Int) throws -> [RecordedEvent] {
+        try Self.check(limit: limit)
+        let start = IndexKeys.tenant(tenant, position: position)
+        return try readIndexed(dbs.tenantIndex, start: start, prefixLength: 16, limit: limit) { entry in
+            IndexKeys.bigEndianU64(entry.key, at: 16)
+        }
+    }
+
+    /// One tenant's events recorded at or before `ms` (time index), in log order.
+    public func readTenant(_ tenant: UUID, recordedUpTo ms: Int64) throws -> [RecordedEvent] {
+        let start = IndexKeys.time(tenant, recordedAt: .min, position: 0)
+        let bound = IndexKeys.orderedTime(ms)
+        return try readIndexed(dbs.timeIndex, start: start, prefixLength: 16, limit: .max) { entry in
+            IndexKeys.bigEndianU64(entry.key, at: 16) <= bound ? IndexKeys.bigEndianU64(entry.key, at: 24) : nil
+        }
+    }
+
+    /// The stream a unique key is reserved for.
+    public func lookup(_ key: UniqueKey) throws -> StreamName? {
+        try env.read { txn in
+            try txn.get(dbs.uniqueKeys, Array(key.rawValue.utf8)).map { StreamName(String(decoding: $0, as: UTF8.self)) }
+        }
+    }
+
+    /// Walks an index whose keys start with a shared prefix; `position` maps an entry to the
+    /// event it points at, or nil to stop.
+    private func readIndexed(
+        _ dbi: UInt32, start: [UInt8], prefixLength: Int, limit: Int,
+        position: (LMDBCursor.Entry) -> UInt64?
+    ) throws -> [RecordedEvent] {
+        let prefix = start[0..<prefixLength]
+        let stored = try env.read { txn in
+            try txn.withCursor(dbi) { cursor in
+                var events: [StoredEvent] = []
+                var entry = try cursor.seek(atLeast: start)
+                while let current = entry, events.count < limit, current.key.count >= prefixLength,
+                    current.key[0..<prefixLength].elementsEqual(prefix), let at = position(current)
+                {
+                    guard let value = try txn.get(dbs.events, IndexKeys.position(at)) else {
+                        throw EventStoreError.corruptRecord(position: at, reason: "indexed event is missing")
+                    }
+                    events.append(try StoredEvent(value, at: at))
+                    entry = try cursor.next()
+                }
+                return events
+            }
+        }
+        return stored.map(reveal)
+    }
+
+    /// Opens the sealed personal part with the keyring (outside any transaction).
+    private func reveal(_ stored: StoredEvent) -> RecordedEvent {
+        let record = stored.record
+        var personal = PersonalPart.none
+        if let sealed = record.sealed, let keyId = record.dataKey {
+            switch keyring.entry(keyId) {
+            case .live(let key):
+                personal = PersonalSeal.open(sealed, key: key, eventId: record.id).map(PersonalPart.clear) ?? .erased
+            case .forgotten, nil:
+                personal = .erased
+            }
+        }
+        return RecordedEvent(
+            position: record.position, tenant: record.tenant, stream: StreamName(record.stream),
+            streamVersion: record.streamVersion, id: record.id, type: record.type, recordedAt: record.recordedAt,
+            occurredAt: record.occurredAt, metadata: record.metadata, payload: record.payload, personal: personal,
+            dataKey: record.dataKey.map { DataKeyID($0) }, chainHash: stored.chainHash)
+    }
+
+    private static func check(limit: Int) throws {
+        guard limit >= 0 else { throw EventStoreError.invalidField(field: "limit", reason: "negative") }
+    }
+}

@@ -1,0 +1,69 @@
+import CSodium
+import Foundation
+
+/// Data keys by id; a forgotten key keeps only a tombstone.
+final class Keyring: @unchecked Sendable {  // `entries` is only touched under `lock`
+    enum Entry: Equatable {
+        case live([UInt8])
+        case forgotten
+    }
+
+    private let lock = NSLock()
+    private let file: KeyringFile
+    private var entries: [String: Entry]
+
+    init(directory: String) throws {
+        file = KeyringFile(directory: directory)
+        entries = try file.load()
+    }
+
+    /// The live key for `id`, created (and made durable) on first use.
+    func keyCreatingIfNeeded(_ id: DataKeyID) throws -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        switch entries[id.rawValue] {
+        case .live(let key): return key
+        case .forgotten: throw EventStoreError.dataKeyForgotten(id)
+        case nil:
+            var key = [UInt8](repeating: 0, count: PersonalSeal.keySize)
+            key.withUnsafeMutableBytes { randombytes_buf($0.baseAddress!, $0.count) }
+            entries[id.rawValue] = .live(key)
+            do {
+                try file.store(entries)
+            } catch {
+                entries[id.rawValue] = nil
+                throw error
+            }
+            return key
+        }
+    }
+
+    func entry(_ id: String) -> Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[id]
+    }
+
+    func isForgotten(_ id: DataKeyID) -> Bool {
+        entry(id.rawValue) == .forgotten
+    }
+
+    /// Destroys the key: the file is rewritten without it before this returns.
+    func forget(_ id: DataKeyID) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        let previous = entries[id.rawValue]
+        entries[id.rawValue] = .forgotten
+        do {
+            try file.store(entries)
+        } catch {
+            entries[id.rawValue] = previous
+            throw error
+        }
+    }
+}
+
+/// Overwrites secret bytes before their buffer is released.
+func sodiumWipe(_ bytes: inout [UInt8]) {
+    bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
+}

@@ -1,0 +1,164 @@
+import CLMDB
+import Foundation
+
+/// One group-commit write transaction. Each request is validated against the transaction,
+/// which already holds the earlier requests of the batch, before anything of it is written, so
+/// a request that fails leaves no trace and does not fail the others.
+struct BatchTransaction {
+    let txn: LMDBTransaction
+    let dbs: Databases
+    let keyring: Keyring
+    let recordedAt: Int64
+    private(set) var next: UInt64
+    private var chainHeads: [UUID: [UInt8]] = [:]
+
+    init(txn: LMDBTransaction, dbs: Databases, keyring: Keyring, next: UInt64, recordedAt: Int64) {
+        self.txn = txn
+        self.dbs = dbs
+        self.keyring = keyring
+        self.next = next
+        self.recordedAt = recordedAt
+    }
+
+    /// Validates and writes one request; throws only LMDB errors, which abort the whole batch.
+    mutating func apply(_ item: PendingAppend) throws -> Result<AppendResult, EventStoreError> {
+        let plan: AppendPlan
+        switch try validate(item) {
+        case .failure(let error): return .failure(error)
+        case .success(let valid): plan = valid
+        }
+        if !plan.duplicate { try write(item, plan) }
+        return .success(
+            AppendResult(
+                positions: plan.positions, head: next - 1, streamVersions: plan.streamVersions,
+                duplicate: plan.duplicate))
+    }
+
+    /// Stores the last chain link of every tenant the batch touched.
+    func finish() throws {
+        for (tenant, link) in chainHeads {
+            try txn.put(dbs.tenantHeads, IndexKeys.uuid(tenant), link)
+        }
+    }
+
+    private func validate(_ item: PendingAppend) throws -> Result<AppendPlan, EventStoreError> {
+        var plan = AppendPlan()
+        var position = next
+        var seen: [UUID: UInt64] = [:]
+        var versions: [StreamName: UInt64] = [:]
+        for (streamIndex, stream) in item.streams.enumerated() {
+            var current = try versions[stream.name] ?? storedVersion(stream.nameBytes)
+            var fresh: UInt64 = 0
+            for (eventIndex, event) in stream.events.enumerated() {
+                if let first = try storedPosition(event.record) ?? seen[event.id] {
+                    plan.positions.append(first)
+                    continue
+                }
+                if let key = event.dataKey, keyring.isForgotten(key) { return .failure(.dataKeyForgotten(key)) }
+                fresh += 1
+                seen[event.id] = position
+                plan.positions.append(position)
+                plan.slots.append(
+                    AppendPlan.Slot(stream: streamIndex, event: eventIndex, position: position, version: current + fresh))
+                position += 1
+            }
+            if fresh > 0 {
+                guard stream.expected.accepts(current) else {
+                    return .failure(
+                        .wrongExpectedVersion(stream: stream.name, expected: stream.expected, actual: current))
+                }
+                current += fresh
+                plan.versionWrites.append((stream.nameBytes, current))
+            }
+            versions[stream.name] = current
+            plan.streamVersions[stream.name] = current
+        }
+        if plan.slots.isEmpty && !plan.positions.isEmpty {
+            plan.duplicate = true
+            return .success(plan)
+        }
+        var holders: [UniqueKey: StreamName?] = [:]
+        for change in item.keys {
+            let holder: StreamName?
+            if let known = holders[change.key] { holder = known } else { holder = try storedHolder(change.keyBytes) }
+            if change.reserve {
+                if let holder {
+                    if holder != change.stream { return .failure(.uniqueKeyTaken(key: change.key, heldBy: holder)) }
+                } else {
+                    holders[change.key] = .some(change.stream)
+                    plan.keyWrites.append((change.keyBytes, change.streamBytes))
+                }
+            } else if holder == change.stream {
+                holders[change.key] = .some(nil)
+                plan.keyWrites.append((change.keyBytes, nil))
+            }
+        }
+        return .success(plan)
+    }
+
+    private mutating func write(_ item: PendingAppend, _ plan: AppendPlan) throws {
+        for slot in plan.slots {
+            let name = item.streams[slot.stream].nameBytes
+            try item.streams[slot.stream].events[slot.event].record.withUnsafeMutableBytes { buffer in
+                try writeEvent(buffer, slot, stream: name)
+            }
+        }
+        if let last = plan.slots.last { next = last.position + 1 }
+        for write in plan.versionWrites {
+            try txn.put(dbs.streams, write.name, IndexKeys.littleEndian(write.version))
+        }
+        for write in plan.keyWrites {
+            if let stream = write.stream {
+                try txn.put(dbs.uniqueKeys, write.key, stream)
+            } else {
+                try txn.delete(dbs.uniqueKeys, write.key)
+            }
+        }
+    }
+
+    private mutating func writeEvent(
+        _ buffer: UnsafeMutableRawBufferPointer, _ slot: AppendPlan.Slot, stream: [UInt8]
+    ) throws {
+        StoredRecord.patch(buffer, position: slot.position, streamVersion: slot.version, recordedAt: recordedAt)
+        let recordEnd = buffer.count - StoredRecord.hashSize
+        let record = UnsafeRawBufferPointer(rebasing: buffer[0..<recordEnd])
+        let tenantBytes = UnsafeRawBufferPointer(
+            rebasing: record[StoredRecord.tenantOffset..<StoredRecord.tenantOffset + 16])
+        let tenant = UUID(uuid: tenantBytes.loadUnaligned(as: uuid_t.self))
+        let previous = try chainHeads[tenant] ?? txn.get(dbs.tenantHeads, tenantBytes).map(Array.init) ?? HashChain.genesis
+        let link = UnsafeMutableRawBufferPointer(rebasing: buffer[recordEnd...])
+        previous.withUnsafeBytes { HashChain.link(previous: $0, record: record, into: link) }
+        chainHeads[tenant] = Array(link)
+
+        let positionValue = IndexKeys.littleEndian(slot.position)
+        try IndexKeys.position(slot.position).withUnsafeBytes { key in
+            try txn.put(dbs.events, key, UnsafeRawBufferPointer(buffer), flags: MDB_APPEND)
+        }
+        try positionValue.withUnsafeBytes { value in
+            let id = UnsafeRawBufferPointer(rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16])
+            try txn.put(dbs.eventIds, id, value)
+            try IndexKeys.stream(stream, version: slot.version).withUnsafeBytes { key in
+                try txn.put(dbs.streamIndex, key, value)
+            }
+        }
+        try txn.put(
+            dbs.tenantIndex, IndexKeys.tenant(tenantBytes, position: slot.position),
+            withUnsafeBytes(of: UInt64(bitPattern: recordedAt).littleEndian) { Array($0) })
+        try txn.put(dbs.timeIndex, IndexKeys.time(tenantBytes, recordedAt: recordedAt, position: slot.position), [])
+    }
+
+    private func storedVersion(_ name: [UInt8]) throws -> UInt64 {
+        try txn.get(dbs.streams, name).map(IndexKeys.littleEndianU64) ?? 0
+    }
+
+    private func storedPosition(_ record: [UInt8]) throws -> UInt64? {
+        try record.withUnsafeBytes { record in
+            try txn.get(dbs.eventIds, UnsafeRawBufferPointer(rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16]))
+                .map(IndexKeys.littleEndianU64)
+        }
+    }
+
+    private func storedHolder(_ key: [UInt8]) throws -> StreamName? {
+        try txn.get(dbs.uniqueKeys, key).map { StreamName(String(decoding: $0, as: UTF8.self)) }
+    }
+}

@@ -1,6 +1,0 @@
-import Domain
-import Testing
-
-@Test func moduleIsLinked() {
-    #expect(DomainModule.name == "Domain")
-}
