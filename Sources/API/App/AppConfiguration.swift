@@ -32,7 +32,9 @@ public struct AppConfiguration: Sendable {
             configuration.dataDirectory = directory
         }
         if let text = environment["PORT"] {
-            guard let port = UInt16(text) else { throw APIError.validation(field: "PORT", "PORT must be 0–65535") }
+            guard let port = UInt16(text) else {
+                throw APIError.validation(field: "PORT", "PORT must be 0–65535")
+            }
             configuration.port = port
         }
         if let text = environment["CHATLEDGER_HTTP_THREADS"] {
@@ -43,7 +45,8 @@ public struct AppConfiguration: Sendable {
         }
         if let text = environment["CHATLEDGER_LOG_LEVEL"] {
             guard let level = LogLevel(name: text) else {
-                throw APIError.validation(field: "CHATLEDGER_LOG_LEVEL", "must be debug, info, warning or error")
+                throw APIError.validation(
+                    field: "CHATLEDGER_LOG_LEVEL", "must be debug, info, warning or error")
             }
             configuration.logLevel = level
         }

@@ -32,7 +32,8 @@ extension DatabaseError: HTTPResponseError {
 extension ReadModelError: HTTPResponseError {
     public var apiError: APIError {
         switch self {
-        case .invalidParameter(let field, let reason): return APIError.validation(field: field, "\(field) \(reason)")
+        case .invalidParameter(let field, let reason):
+            return APIError.validation(field: field, "\(field) \(reason)")
         }
     }
 }
@@ -44,14 +45,17 @@ enum UniqueKeyConflict {
         switch namespace {
         case "slug":
             return APIError.conflict(
-                "ERR_TENANT_SLUG_TAKEN", "This tenant slug is already in use", details: ["field": "tenantSlug"])
+                "ERR_TENANT_SLUG_TAKEN", "This tenant slug is already in use",
+                details: ["field": "tenantSlug"])
         case "email":
-            return APIError.conflict("ERR_EMAIL_TAKEN", "This e-mail is already in use", details: ["field": "email"])
+            return APIError.conflict(
+                "ERR_EMAIL_TAKEN", "This e-mail is already in use", details: ["field": "email"])
         case "department-name":
             return APIError.conflict(
                 "ERR_DEPARTMENT_EXISTS", "A department with this name exists", details: ["field": "name"])
         case "tag-name":
-            return APIError.conflict("ERR_TAG_EXISTS", "A tag with this name exists", details: ["field": "name"])
+            return APIError.conflict(
+                "ERR_TAG_EXISTS", "A tag with this name exists", details: ["field": "name"])
         case "open-conversation":
             return APIError.conflict("ERR_CONVERSATION_OPEN", "The contact already has an open conversation")
         case "meta-number", "evolution-instance":
