@@ -1,0 +1,94 @@
+import Foundation
+
+/// Translates a Meta WhatsApp Cloud API webhook (`entry[].changes[].value`) into typed items.
+/// Unknown message types become `unsupported`; unknown status values and non-message
+/// change fields are skipped; a body that is not the documented shape is an
+/// `ERR_INVALID_WEBHOOK` naming the path at fault.
+public enum MetaWebhookTranslator {
+    /// Translates `body`; the result depends only on its bytes.
+    public static func translate(_ body: [UInt8]) throws -> WebhookTranslation {
+        let root = try JSONNode.parse(body).object()
+        var channels: [ChannelItems] = []
+        var indexByChannel: [String: Int] = [:]
+        for entry in try root["entry"].array() {
+            for change in try entry.object()["changes"].optionalArray() {
+                if let field = change["field"].optionalString, field != "messages" { continue }
+                let value = try change["value"].object()
+                let messages = try value["messages"].optionalArray()
+                let statuses = try value["statuses"].optionalArray()
+                if messages.isEmpty && statuses.isEmpty { continue }
+                let metadata = try value["metadata"].object()
+                let channelId = try metadata["phone_number_id"].string()
+                var items = try messages.map {
+                    WebhookItem.message(try message($0, names: profileNames(value)))
+                }
+                items += try statuses.compactMap { try status($0).map(WebhookItem.status) }
+                if let index = indexByChannel[channelId] {
+                    channels[index].items += items
+                } else {
+                    indexByChannel[channelId] = channels.count
+                    channels.append(
+                        ChannelItems(
+                            provider: .meta, channelId: channelId,
+                            displayPhoneNumber: metadata["display_phone_number"].optionalString, items: items)
+                    )
+                }
+            }
+        }
+        return WebhookTranslation(
+            provider: .meta, rawEventId: EventIDs.rawWebhook(provider: .meta, body: body), channels: channels)
+    }
+
+    private static func profileNames(_ value: JSONNode) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for contact in try value["contacts"].optionalArray() {
+            if let waId = contact["wa_id"].optionalString,
+                let name = contact["profile"]["name"].optionalString
+            {
+                names[PhoneNumber.normalize(waId)] = name
+            }
+        }
+        return names
+    }
+
+    private static func message(_ node: JSONNode, names: [String: String]) throws -> InboundMessage {
+        let object = try node.object()
+        let from = PhoneNumber.normalize(try object["from"].string())
+        let wamid = try object["id"].string()
+        let seconds = try object["timestamp"].int64()
+        let typeName = object["type"].optionalString ?? "unsupported"
+        let (type, content, reactionTarget) = try MetaMessageContent.parse(
+            typeName: typeName, message: object)
+        return InboundMessage(
+            provider: .meta, wamid: wamid, from: from,
+            profileName: names[from] ?? (names.count == 1 ? names.values.first : nil),
+            type: type, timestamp: seconds * 1000, content: content,
+            replyToWamid: reactionTarget ?? object["context"]["id"].optionalString)
+    }
+
+    private static func status(_ node: JSONNode) throws -> StatusReport? {
+        let object = try node.object()
+        let wamid = try object["id"].string()
+        let seconds = try object["timestamp"].int64()
+        let status: DeliveryStatus
+        switch try object["status"].string() {
+        case "sent": status = .sent
+        case "delivered": status = .delivered
+        case "read": status = .read
+        case "failed": status = .failed
+        default: return nil
+        }
+        var failure: DeliveryFailure?
+        if status == .failed {
+            let error = try object["errors"].optionalArray().first
+            let code = error.flatMap { $0["code"].optionalInt64 }.map { Int($0) } ?? 0
+            failure = DeliveryFailure(
+                code: code, title: error?["title"].optionalString ?? "Failed",
+                details: error?["error_data"]["details"].optionalString ?? error?["message"].optionalString,
+                retryable: DeliveryFailure.isRetryable(code: code))
+        }
+        return StatusReport(
+            provider: .meta, wamid: wamid, status: status, timestamp: seconds * 1000,
+            recipient: object["recipient_id"].optionalString.map(PhoneNumber.normalize), failure: failure)
+    }
+}
