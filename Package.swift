@@ -30,7 +30,9 @@ let package = Package(
             dependencies: ["API", "EventStore", "Domain", "Projections", "CLMDB"],
             path: "tools/benchmarks"),
 
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore"]),
+        .executableTarget(
+            name: "EventStoreCrashChild", dependencies: ["EventStore"], path: "Tests/EventStoreCrashChild"),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "EventStoreCrashChild"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventStore", "Domain"]),
         .testTarget(

@@ -9,7 +9,8 @@ extension EventStore {
                 var events: [StoredEvent] = []
                 var entry = try cursor.seek(atLeast: IndexKeys.position(max(position, 1)))
                 while let current = entry, events.count < limit {
-                    events.append(try StoredEvent(current.value, at: IndexKeys.bigEndianU64(current.key, at: 0)))
+                    events.append(
+                        try StoredEvent(current.value, at: IndexKeys.bigEndianU64(current.key, at: 0)))
                     entry = try cursor.next()
                 }
                 return events
@@ -49,14 +50,17 @@ extension EventStore {
         let start = IndexKeys.time(tenant, recordedAt: .min, position: 0)
         let bound = IndexKeys.orderedTime(ms)
         return try readIndexed(dbs.timeIndex, start: start, prefixLength: 16, limit: .max) { entry in
-            IndexKeys.bigEndianU64(entry.key, at: 16) <= bound ? IndexKeys.bigEndianU64(entry.key, at: 24) : nil
+            IndexKeys.bigEndianU64(entry.key, at: 16) <= bound
+                ? IndexKeys.bigEndianU64(entry.key, at: 24) : nil
         }
     }
 
     /// The stream a unique key is reserved for.
     public func lookup(_ key: UniqueKey) throws -> StreamName? {
         try env.read { txn in
-            try txn.get(dbs.uniqueKeys, Array(key.rawValue.utf8)).map { StreamName(String(decoding: $0, as: UTF8.self)) }
+            try txn.get(dbs.uniqueKeys, Array(key.rawValue.utf8)).map {
+                StreamName(String(decoding: $0, as: UTF8.self))
+            }
         }
     }
 
@@ -93,15 +97,18 @@ extension EventStore {
         if let sealed = record.sealed, let keyId = record.dataKey {
             switch keyring.entry(keyId) {
             case .live(let key):
-                personal = PersonalSeal.open(sealed, key: key, eventId: record.id).map(PersonalPart.clear) ?? .erased
+                personal =
+                    PersonalSeal.open(sealed, key: key, eventId: record.id).map(PersonalPart.clear) ?? .erased
             case .forgotten, nil:
                 personal = .erased
             }
         }
         return RecordedEvent(
             position: record.position, tenant: record.tenant, stream: StreamName(record.stream),
-            streamVersion: record.streamVersion, id: record.id, type: record.type, recordedAt: record.recordedAt,
-            occurredAt: record.occurredAt, metadata: record.metadata, payload: record.payload, personal: personal,
+            streamVersion: record.streamVersion, id: record.id, type: record.type,
+            recordedAt: record.recordedAt,
+            occurredAt: record.occurredAt, metadata: record.metadata, payload: record.payload,
+            personal: personal,
             dataKey: record.dataKey.map { DataKeyID($0) }, chainHash: stored.chainHash)
     }
 

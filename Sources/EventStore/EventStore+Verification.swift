@@ -10,20 +10,27 @@ extension EventStore {
             try txn.withCursor(dbs.tenantIndex) { cursor in
                 let tenantBytes = IndexKeys.uuid(tenant)
                 var entry = try cursor.seek(atLeast: tenantBytes)
-                while let current = entry, current.key.count == 24, current.key[0..<16].elementsEqual(tenantBytes) {
+                while let current = entry, current.key.count == 24,
+                    current.key[0..<16].elementsEqual(tenantBytes)
+                {
                     let position = IndexKeys.bigEndianU64(current.key, at: 16)
                     lastPosition = position
                     report.eventsChecked += 1
                     let intact = try txn.get(dbs.events, IndexKeys.position(position)).map { value in
                         link(value, position: position, previous: &previous)
                     }
-                    if intact != true && report.firstBrokenPosition == nil { report.firstBrokenPosition = position }
+                    if intact != true && report.firstBrokenPosition == nil {
+                        report.firstBrokenPosition = position
+                    }
                     entry = try cursor.next()
                 }
             }
             // The stored tenant head must be the last link, or the chain's tail was cut or rewritten.
-            let head = try txn.get(dbs.tenantHeads, IndexKeys.uuid(tenant)).map(Array.init) ?? HashChain.genesis
-            if head != previous && report.firstBrokenPosition == nil { report.firstBrokenPosition = lastPosition }
+            let head =
+                try txn.get(dbs.tenantHeads, IndexKeys.uuid(tenant)).map(Array.init) ?? HashChain.genesis
+            if head != previous && report.firstBrokenPosition == nil {
+                report.firstBrokenPosition = lastPosition
+            }
             return report
         }
     }

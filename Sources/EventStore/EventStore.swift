@@ -42,7 +42,8 @@ public final class EventStore: Sendable {
             durableHead = DurableHead(committer.head)
             let syncStage = options.durability == .fsync ? SyncStage(env: env, durableHead: durableHead) : nil
             writer = GroupCommitWriter(
-                committer: committer, syncStage: syncStage, durableHead: durableHead, maxBatch: options.maxBatch)
+                committer: committer, syncStage: syncStage, durableHead: durableHead,
+                maxBatch: options.maxBatch)
         } catch {
             env.close()
             throw error

@@ -5,7 +5,8 @@ enum HashChain {
     static let genesis = [UInt8](repeating: 0, count: 32)
 
     static func link(
-        previous: UnsafeRawBufferPointer, record: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+        previous: UnsafeRawBufferPointer, record: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer
     ) {
         precondition(previous.count == 32 && output.count == 32, "hash chain links are 32 bytes")
         var state = crypto_hash_sha256_state()

@@ -29,7 +29,8 @@ struct KeyringFile {
                 var entries: [String: Keyring.Entry] = [:]
                 for _ in 0..<(try reader.u32()) {
                     let id = try reader.shortString()
-                    entries[id] = try reader.u8() == 1 ? .live(try reader.raw(PersonalSeal.keySize)) : .forgotten
+                    entries[id] =
+                        try reader.u8() == 1 ? .live(try reader.raw(PersonalSeal.keySize)) : .forgotten
                 }
                 return entries
             } catch is ByteReader.Overrun {

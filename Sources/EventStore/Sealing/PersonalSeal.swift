@@ -22,7 +22,9 @@ enum PersonalSeal {
                     out.baseAddress!, key)
             }
         }
-        guard code == 0 else { throw EventStoreError.crypto(function: "crypto_aead_xchacha20poly1305_ietf_encrypt") }
+        guard code == 0 else {
+            throw EventStoreError.crypto(function: "crypto_aead_xchacha20poly1305_ietf_encrypt")
+        }
         return sealed
     }
 

@@ -21,7 +21,8 @@ final class BatchCommitter {
                 guard last.value.count > StoredRecord.recordedAtOffset + 8 else {
                     throw EventStoreError.corruptRecord(position: position, reason: "truncated record")
                 }
-                let time = last.value.loadUnaligned(fromByteOffset: StoredRecord.recordedAtOffset, as: UInt64.self)
+                let time = last.value.loadUnaligned(
+                    fromByteOffset: StoredRecord.recordedAtOffset, as: UInt64.self)
                 return (position, Int64(bitPattern: UInt64(littleEndian: time)))
             }
         }

@@ -54,18 +54,22 @@ struct BatchTransaction {
                     plan.positions.append(first)
                     continue
                 }
-                if let key = event.dataKey, keyring.isForgotten(key) { return .failure(.dataKeyForgotten(key)) }
+                if let key = event.dataKey, keyring.isForgotten(key) {
+                    return .failure(.dataKeyForgotten(key))
+                }
                 fresh += 1
                 seen[event.id] = position
                 plan.positions.append(position)
                 plan.slots.append(
-                    AppendPlan.Slot(stream: streamIndex, event: eventIndex, position: position, version: current + fresh))
+                    AppendPlan.Slot(
+                        stream: streamIndex, event: eventIndex, position: position, version: current + fresh))
                 position += 1
             }
             if fresh > 0 {
                 guard stream.expected.accepts(current) else {
                     return .failure(
-                        .wrongExpectedVersion(stream: stream.name, expected: stream.expected, actual: current))
+                        .wrongExpectedVersion(stream: stream.name, expected: stream.expected, actual: current)
+                    )
                 }
                 current += fresh
                 plan.versionWrites.append((stream.nameBytes, current))
@@ -80,10 +84,16 @@ struct BatchTransaction {
         var holders: [UniqueKey: StreamName?] = [:]
         for change in item.keys {
             let holder: StreamName?
-            if let known = holders[change.key] { holder = known } else { holder = try storedHolder(change.keyBytes) }
+            if let known = holders[change.key] {
+                holder = known
+            } else {
+                holder = try storedHolder(change.keyBytes)
+            }
             if change.reserve {
                 if let holder {
-                    if holder != change.stream { return .failure(.uniqueKeyTaken(key: change.key, heldBy: holder)) }
+                    if holder != change.stream {
+                        return .failure(.uniqueKeyTaken(key: change.key, heldBy: holder))
+                    }
                 } else {
                     holders[change.key] = .some(change.stream)
                     plan.keyWrites.append((change.keyBytes, change.streamBytes))
@@ -119,13 +129,16 @@ struct BatchTransaction {
     private mutating func writeEvent(
         _ buffer: UnsafeMutableRawBufferPointer, _ slot: AppendPlan.Slot, stream: [UInt8]
     ) throws {
-        StoredRecord.patch(buffer, position: slot.position, streamVersion: slot.version, recordedAt: recordedAt)
+        StoredRecord.patch(
+            buffer, position: slot.position, streamVersion: slot.version, recordedAt: recordedAt)
         let recordEnd = buffer.count - StoredRecord.hashSize
         let record = UnsafeRawBufferPointer(rebasing: buffer[0..<recordEnd])
         let tenantBytes = UnsafeRawBufferPointer(
             rebasing: record[StoredRecord.tenantOffset..<StoredRecord.tenantOffset + 16])
         let tenant = UUID(uuid: tenantBytes.loadUnaligned(as: uuid_t.self))
-        let previous = try chainHeads[tenant] ?? txn.get(dbs.tenantHeads, tenantBytes).map(Array.init) ?? HashChain.genesis
+        let previous =
+            try chainHeads[tenant] ?? txn.get(dbs.tenantHeads, tenantBytes).map(Array.init)
+            ?? HashChain.genesis
         let link = UnsafeMutableRawBufferPointer(rebasing: buffer[recordEnd...])
         previous.withUnsafeBytes { HashChain.link(previous: $0, record: record, into: link) }
         chainHeads[tenant] = Array(link)
@@ -135,7 +148,8 @@ struct BatchTransaction {
             try txn.put(dbs.events, key, UnsafeRawBufferPointer(buffer), flags: MDB_APPEND)
         }
         try positionValue.withUnsafeBytes { value in
-            let id = UnsafeRawBufferPointer(rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16])
+            let id = UnsafeRawBufferPointer(
+                rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16])
             try txn.put(dbs.eventIds, id, value)
             try IndexKeys.stream(stream, version: slot.version).withUnsafeBytes { key in
                 try txn.put(dbs.streamIndex, key, value)
@@ -144,7 +158,8 @@ struct BatchTransaction {
         try txn.put(
             dbs.tenantIndex, IndexKeys.tenant(tenantBytes, position: slot.position),
             withUnsafeBytes(of: UInt64(bitPattern: recordedAt).littleEndian) { Array($0) })
-        try txn.put(dbs.timeIndex, IndexKeys.time(tenantBytes, recordedAt: recordedAt, position: slot.position), [])
+        try txn.put(
+            dbs.timeIndex, IndexKeys.time(tenantBytes, recordedAt: recordedAt, position: slot.position), [])
     }
 
     private func storedVersion(_ name: [UInt8]) throws -> UInt64 {
@@ -153,8 +168,11 @@ struct BatchTransaction {
 
     private func storedPosition(_ record: [UInt8]) throws -> UInt64? {
         try record.withUnsafeBytes { record in
-            try txn.get(dbs.eventIds, UnsafeRawBufferPointer(rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16]))
-                .map(IndexKeys.littleEndianU64)
+            try txn.get(
+                dbs.eventIds,
+                UnsafeRawBufferPointer(rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16])
+            )
+            .map(IndexKeys.littleEndianU64)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Queues concurrent appends for the single writer thread, which commits everything pending in
 /// one write transaction (group commit).
-final class GroupCommitWriter: @unchecked Sendable {  // queue state is guarded by `condition`; `committer` is used by the writer thread only
+final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; committer: writer thread
     private let condition = NSCondition()
     private var pending: [PendingAppend] = []
     private var stopping = false

@@ -39,7 +39,8 @@ final class PendingAppend: @unchecked Sendable {
         completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void
     ) throws {
         if request.streams.isEmpty && request.keys.isEmpty {
-            throw EventStoreError.invalidField(field: "streams", reason: "a request needs events or key changes")
+            throw EventStoreError.invalidField(
+                field: "streams", reason: "a request needs events or key changes")
         }
         var count = 0
         streams = try request.streams.enumerated().map { index, append in
@@ -101,7 +102,8 @@ final class PendingAppend: @unchecked Sendable {
         var sealed: [UInt8]?
         if let personal = event.personal {
             guard let key = event.dataKey else {
-                throw EventStoreError.invalidField(field: field + ".dataKey", reason: "required with personal bytes")
+                throw EventStoreError.invalidField(
+                    field: field + ".dataKey", reason: "required with personal bytes")
             }
             keyBytes = try name(key.rawValue, field: field + ".dataKey")
             guard personal.count < Int(UInt32.max) - 64 else {

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import EventStore
+
+@Suite struct CrashRecoveryTests {
+    /// The crash-child executable is built next to the test bundle.
+    static func childExecutable() throws -> URL {
+        let candidates = [
+            Bundle.main.executableURL, URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+        ]
+        for case let executable? in candidates {
+            var directory = executable.deletingLastPathComponent()
+            for _ in 0..<4 {
+                let child = directory.appendingPathComponent("EventStoreCrashChild")
+                if FileManager.default.isExecutableFile(atPath: child.path) { return child }
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        throw EventStoreError.invalidField(
+            field: "EventStoreCrashChild", reason: "not found next to the test bundle")
+    }
+
+    /// Runs the child, kills it with SIGKILL after `delay` seconds, returns its acknowledged appends.
+    static func runAndKill(_ child: URL, path: String, delay: Double) throws -> [(position: UInt64, id: UUID)]
+    {
+        let process = Process()
+        process.executableURL = child
+        process.arguments = [path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        try output.fileHandleForWriting.close()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Only complete lines were acknowledged; a line cut by the kill is not counted.
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().compactMap { line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let position = UInt64(parts[0]),
+                let id = UUID(uuidString: String(parts[1]))
+            else {
+                return nil
+            }
+            return (position, id)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func everyAcknowledgedEventSurvivesSigkillAndPositionsStayGapFree() throws {
+        let fixture = StoreFixture()
+        defer { fixture.remove() }
+        let child = try Self.childExecutable()
+        var acknowledged: [UInt64: UUID] = [:]
+        for round in 0..<20 {
+            let acks = try Self.runAndKill(child, path: fixture.path, delay: Double.random(in: 0.15...0.6))
+            for ack in acks { acknowledged[ack.position] = ack.id }
+            let store = try fixture.open()
+            let head = try store.head()
+            let events = try store.read(from: 1, limit: Int.max)
+            #expect(events.map(\.position) == Array(0..<head).map { $0 + 1 }, "round \(round)")
+            let byPosition = Dictionary(uniqueKeysWithValues: events.map { ($0.position, $0) })
+            for (position, id) in acknowledged {
+                let event = byPosition[position]
+                #expect(event?.id == id, "acknowledged position \(position) lost in round \(round)")
+                #expect(event?.payload == Self.payload(for: id), "payload of \(position) damaged")
+            }
+        }
+        #expect(acknowledged.count > 20)
+        let store = try fixture.open()
+        #expect(try store.verify(tenant: store.read(from: 1, limit: 1)[0].tenant).isIntact)
+    }
+
+    /// Mirrors the child's payload.
+    static func payload(for id: UUID) -> [UInt8] {
+        Array(String(repeating: "crash-payload-\(id.uuidString);", count: 3).utf8)
+    }
+}

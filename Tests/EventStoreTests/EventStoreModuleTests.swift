@@ -1,6 +1,0 @@
-import EventStore
-import Testing
-
-@Test func moduleIsLinked() {
-    #expect(EventStoreModule.name == "EventStore")
-}
