@@ -166,3 +166,41 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct ReadYourWritesTests {
+    @Test func createdUserIsListedAtItsLogPosition() throws {
+        try TestApp.with { app in
+            let admin = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let bearer = ["Authorization": "Bearer \(admin.token!)"]
+            let created = try app.client.sendJSON(
+                "POST", "/auth/users",
+                json: #"{"name":"Maria","email":"maria@hotel.com","password":"maria-pass"}"#,
+                headers: bearer)
+            let position = try #require(created.header("X-Log-Position"))
+            let listed = try app.client.send(
+                "GET", "/auth/users", headers: bearer.merging(["X-Min-Position": position]) { $1 })
+            #expect(listed.status == 200)
+            let users = listed.object["data"] as? [[String: Any]] ?? []
+            #expect(
+                Set(users.compactMap { $0["email"] as? String }) == ["admin@hotel.com", "maria@hotel.com"])
+            let maria = users.first { $0["email"] as? String == "maria@hotel.com" }
+            #expect(maria?["role"] as? String == "AGENT")
+            #expect(maria?["isActive"] as? Bool == true)
+        }
+    }
+
+    @Test func positionBeyondTheLogIs503AfterTheBoundedWait() throws {
+        try TestApp.with { app in
+            let admin = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let headers = ["Authorization": "Bearer \(admin.token!)", "X-Min-Position": "999999"]
+            let response = try app.client.send("GET", "/auth/users", headers: headers)
+            #expect(response.status == 503)
+            #expect(response.errorCode == "ERR_PROJECTION_LAGGING")
+            let malformed = try app.client.send(
+                "GET", "/auth/users",
+                headers: ["Authorization": "Bearer \(admin.token!)", "X-Min-Position": "soon"])
+            #expect(malformed.status == 400)
+            #expect(malformed.errorField == "X-Min-Position")
+        }
+    }
+}

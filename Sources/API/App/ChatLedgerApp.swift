@@ -2,12 +2,16 @@ import EventStore
 import Foundation
 import Projections
 
-/// The running application: event log, read models, command pipeline, routes and server.
+/// The running application: event log, read models, projector, command pipeline, routes and
+/// server.
 public final class ChatLedgerApp: Sendable {
     public let services: AppServices
     public let server: HTTPServer
+    /// The in-process projector feeding the read models (nil when built without one).
+    public let projector: Projector?
 
-    /// Opens the log under the data directory, runs the read-model migrations and serves.
+    /// Opens the log under the data directory, runs the read-model migrations, starts the
+    /// projector and serves.
     public convenience init(
         configuration: AppConfiguration, environment: [String: String], logger: Logger,
         hasher: PasswordHasher = .standard, durability: Durability = .fsync, loopbackOnly: Bool = false
@@ -21,23 +25,34 @@ public final class ChatLedgerApp: Sendable {
         logger.info(
             "read-model migrations applied", ["versions": .array(applied.map { .number(Double($0)) })])
         let metrics = MetricsRegistry()
+        let projector = Projector(store: store, database: database)
+        projector.start()
         let services = AppServices(
-            store: store, pipeline: CommandPipeline(store: store, projection: nil, metrics: metrics),
+            store: store, pipeline: CommandPipeline(store: store, projection: projector, metrics: metrics),
             readModel: ReadModel(database: database), signer: JWTSigner(secret: secrets.jwtSecret),
             hasher: hasher,
             loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: secrets.masterKey),
             metrics: metrics,
             logger: logger)
-        try self.init(
-            services: services,
-            server: HTTPServerConfiguration(
-                port: configuration.port, loopbackOnly: loopbackOnly,
-                threadPoolSize: configuration.httpThreads))
+        do {
+            try self.init(
+                services: services, projector: projector,
+                server: HTTPServerConfiguration(
+                    port: configuration.port, loopbackOnly: loopbackOnly,
+                    threadPoolSize: configuration.httpThreads))
+        } catch {
+            projector.stop()
+            throw error
+        }
     }
 
-    /// Serves `services` with the full route table.
-    public init(services: AppServices, server configuration: HTTPServerConfiguration) throws {
+    /// Serves `services` with the full route table; `projector` (already started) is stopped
+    /// with the app.
+    public init(services: AppServices, projector: Projector?, server configuration: HTTPServerConfiguration)
+        throws
+    {
         self.services = services
+        self.projector = projector
         let router = try ChatLedgerApp.routes(services)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
@@ -51,8 +66,9 @@ public final class ChatLedgerApp: Sendable {
         return router
     }
 
-    /// Stops serving.
+    /// Stops serving, then stops the projector.
     public func stop() {
         server.stop()
+        projector?.stop()
     }
 }
