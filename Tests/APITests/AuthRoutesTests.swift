@@ -204,3 +204,23 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct OperationsRoutesTests {
+    @Test func readyReportsLogDatabaseAndProjection() throws {
+        try TestApp.with { app in
+            let registered = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            #expect(registered.status == 201)
+            let ready = try app.client.send("GET", "/ready")
+            #expect(ready.status == 200)
+            #expect(ready.object["status"] as? String == "ready")
+            #expect((ready.object["log"] as? [String: Any])?["head"] as? Int == 2)
+            #expect((ready.object["projection"] as? [String: Any])?["position"] as? Int == 2)
+            let metrics = try app.client.send("GET", "/metrics").text
+            #expect(metrics.contains("eventstore_head_position 2\n"))
+            #expect(metrics.contains("projection_lag_events 0\n"))
+            #expect(
+                metrics.contains(#"http_requests_total{method="POST",route="/auth/register",status="201"} 1"#)
+            )
+        }
+    }
+}

@@ -47,7 +47,16 @@ public struct AppServices: Sendable {
     /// The bearer-token step for `/api/*` and the authenticated `/auth/*` routes.
     public var authentication: BearerAuthentication {
         let services = self
-        return BearerAuthentication(signer: signer, tenantForSlug: { try services.tenant(forSlug: $0) })
+        return BearerAuthentication(
+            signer: signer, tenantForSlug: { try services.tenant(forSlug: $0) },
+            isActive: { caller in
+                // The log, not the token, is the truth: a deactivated user's tokens stop working.
+                guard let user = try services.pipeline.load(Streams.user(caller.userId)).fold(User.evolve)
+                else {
+                    return false
+                }
+                return user.isActive && user.tenantId == caller.tenantId
+            })
     }
 
     /// The read models, or 503 when this process has none.

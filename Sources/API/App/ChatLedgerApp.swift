@@ -53,7 +53,8 @@ public final class ChatLedgerApp: Sendable {
     {
         self.services = services
         self.projector = projector
-        let router = try ChatLedgerApp.routes(services)
+        var router = try ChatLedgerApp.routes(services)
+        ReadinessRoute(services: services, projector: projector).register(into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
     }
