@@ -25,7 +25,7 @@ final class LogGenerator {
     private(set) var now: Int64 = 1_763_000_000_000
     private(set) var tenants: [TenantFixture] = []
     private(set) var conversations: [UUID: Conversation] = [:]
-    private var contacts: [UUID: Contact] = [:]
+    private(set) var contacts: [UUID: Contact] = [:]
     private var pending: [PendingSend] = []
     private var phoneCounter = 0
     private var wamidCounter = 0
