@@ -33,7 +33,7 @@ public final class ChatLedgerApp: Sendable {
             hasher: hasher,
             loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: secrets.masterKey),
             metrics: metrics,
-            logger: logger)
+            logger: logger, phoneIndexKey: secrets.phoneIndexKey)
         do {
             try self.init(
                 services: services, projector: projector,
@@ -64,6 +64,8 @@ public final class ChatLedgerApp: Sendable {
         var router = Router()
         router.addOperationalRoutes(metrics: services.metrics)
         try AuthRoutes(services: services).register(into: &router)
+        ConversationReadRoutes(services: services).register(into: &router)
+        StatsReadRoutes(services: services).register(into: &router)
         return router
     }
 
