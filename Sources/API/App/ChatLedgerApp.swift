@@ -66,6 +66,7 @@ public final class ChatLedgerApp: Sendable {
         try AuthRoutes(services: services).register(into: &router)
         ConversationReadRoutes(services: services).register(into: &router)
         ConversationCommandRoutes(services: services).register(into: &router)
+        MessageRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
         ChannelRoutes(services: services).register(into: &router)
         WebhookRoutes(services: services).register(into: &router)
