@@ -67,6 +67,7 @@ public final class ChatLedgerApp: Sendable {
         ConversationReadRoutes(services: services).register(into: &router)
         ConversationCommandRoutes(services: services).register(into: &router)
         MessageRoutes(services: services).register(into: &router)
+        DepartmentRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
         ChannelRoutes(services: services).register(into: &router)
         WebhookRoutes(services: services).register(into: &router)
