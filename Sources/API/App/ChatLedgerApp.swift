@@ -80,6 +80,7 @@ public final class ChatLedgerApp: Sendable {
         ConversationCommandRoutes(services: services).register(into: &router)
         MessageRoutes(services: services).register(into: &router)
         DepartmentRoutes(services: services).register(into: &router)
+        AuditRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
         ChannelRoutes(services: services).register(into: &router)
         WebhookRoutes(services: services).register(into: &router)
