@@ -46,6 +46,7 @@ public final class ChatLedgerApp: Sendable {
         do {
             try self.init(
                 services: services, projector: projector, dispatcher: dispatcher,
+                eventStreamKeepAliveSeconds: configuration.eventStreamKeepAliveSeconds,
                 server: HTTPServerConfiguration(
                     port: configuration.port, loopbackOnly: loopbackOnly,
                     threadPoolSize: configuration.httpThreads))
@@ -60,13 +61,15 @@ public final class ChatLedgerApp: Sendable {
     /// with the app.
     public init(
         services: AppServices, projector: Projector?, dispatcher: OutboundDispatcher? = nil,
-        server configuration: HTTPServerConfiguration
+        eventStreamKeepAliveSeconds: Double = 15, server configuration: HTTPServerConfiguration
     ) throws {
         self.services = services
         self.projector = projector
         self.dispatcher = dispatcher
         var router = try ChatLedgerApp.routes(services)
         ReadinessRoute(services: services, projector: projector).register(into: &router)
+        EventStreamRoute(services: services, keepAliveSeconds: eventStreamKeepAliveSeconds).register(
+            into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
     }
