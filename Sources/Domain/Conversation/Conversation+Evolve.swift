@@ -6,16 +6,16 @@ extension Conversation {
         if case .conversationOpened(let opened) = event {
             return Conversation(
                 id: opened.conversationId, tenantId: opened.tenantId, contactId: opened.contactId,
-                departmentId: opened.departmentId,
-                assignedUserId: opened.openedBy == .agent ? opened.byUserId : nil,
-                openedAt: opened.at)
+                departmentId: opened.departmentId, assignedUserId: nil, openedAt: opened.at)
         }
         guard var conversation = state else { return state }
         conversation.apply(event)
         return conversation
     }
 
-    private mutating func apply(_ event: DomainEvent) {
+    /// Folds one event into this conversation in place. Same result as `evolve`, without
+    /// copying the message table: use it when folding long streams.
+    public mutating func apply(_ event: DomainEvent) {
         switch event {
         case .conversationStatusChanged(let changed): status = changed.to
         case .conversationPriorityChanged(let changed): priority = changed.priority
