@@ -1,3 +1,4 @@
 import API
+import Foundation
 
-print("chatledger: \(APIModule.name)")
+exit(CommandLineInterface.run(CommandLine.arguments, environment: ProcessInfo.processInfo.environment))

@@ -1,0 +1,60 @@
+/// Process configuration from the environment (SPEC §7).
+public struct AppConfiguration: Sendable {
+    /// `DATABASE_URL` (required to serve and migrate).
+    public var databaseURL: String
+    /// `CHATLEDGER_DATA_DIR`, default `./var`: the event log lives in `<dir>/log`, secrets beside it.
+    public var dataDirectory: String
+    /// `PORT`, default 8080.
+    public var port: UInt16
+    /// `CHATLEDGER_HTTP_THREADS`, default 32.
+    public var httpThreads: Int
+    /// `CHATLEDGER_LOG_LEVEL`, default `info`.
+    public var logLevel: LogLevel
+    /// Seconds between keep-alive comments on an idle event stream.
+    public var eventStreamKeepAliveSeconds: Double = 15
+
+    public init(
+        databaseURL: String, dataDirectory: String = "./var", port: UInt16 = 8080, httpThreads: Int = 32,
+        logLevel: LogLevel = .info
+    ) {
+        self.databaseURL = databaseURL
+        self.dataDirectory = dataDirectory
+        self.port = port
+        self.httpThreads = httpThreads
+        self.logLevel = logLevel
+    }
+
+    /// Reads the environment; a malformed value is a validation error naming the variable.
+    public static func fromEnvironment(_ environment: [String: String]) throws -> AppConfiguration {
+        guard let url = environment["DATABASE_URL"], !url.isEmpty else {
+            throw APIError.validation(field: "DATABASE_URL", "DATABASE_URL must be set")
+        }
+        var configuration = AppConfiguration(databaseURL: url)
+        if let directory = environment["CHATLEDGER_DATA_DIR"], !directory.isEmpty {
+            configuration.dataDirectory = directory
+        }
+        if let text = environment["PORT"] {
+            guard let port = UInt16(text) else {
+                throw APIError.validation(field: "PORT", "PORT must be 0–65535")
+            }
+            configuration.port = port
+        }
+        if let text = environment["CHATLEDGER_HTTP_THREADS"] {
+            guard let threads = Int(text), (1...1024).contains(threads) else {
+                throw APIError.validation(field: "CHATLEDGER_HTTP_THREADS", "must be 1–1024")
+            }
+            configuration.httpThreads = threads
+        }
+        if let text = environment["CHATLEDGER_LOG_LEVEL"] {
+            guard let level = LogLevel(name: text) else {
+                throw APIError.validation(
+                    field: "CHATLEDGER_LOG_LEVEL", "must be debug, info, warning or error")
+            }
+            configuration.logLevel = level
+        }
+        return configuration
+    }
+
+    /// Where the event log is stored.
+    public var eventLogPath: String { dataDirectory + "/log" }
+}

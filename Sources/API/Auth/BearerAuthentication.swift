@@ -1,0 +1,51 @@
+import Foundation
+
+/// Requires `Authorization: Bearer <JWT>`; puts the verified user on the request, and when
+/// `X-Tenant-Slug` is sent, requires it to name the token's tenant (403 otherwise).
+public struct BearerAuthentication: Middleware {
+    private let signer: JWTSigner
+    private let tenantForSlug: @Sendable (String) throws -> UUID?
+    private let clock: @Sendable () -> Int64
+    private let isActive: (@Sendable (AuthenticatedUser) throws -> Bool)?
+
+    /// `tenantForSlug` resolves a slug to its tenant id (nil when unknown); `isActive`, when
+    /// given, refuses tokens of users deactivated since they were issued; `clock` gives
+    /// milliseconds since the epoch.
+    public init(
+        signer: JWTSigner, tenantForSlug: @escaping @Sendable (String) throws -> UUID?,
+        isActive: (@Sendable (AuthenticatedUser) throws -> Bool)? = nil,
+        clock: @escaping @Sendable () -> Int64 = { Timestamp.nowMilliseconds() }
+    ) {
+        self.signer = signer
+        self.tenantForSlug = tenantForSlug
+        self.isActive = isActive
+        self.clock = clock
+    }
+
+    public func handle(_ request: Request, next: Responder) throws -> Response {
+        guard let authorization = request.header("Authorization") else {
+            throw APIError.unauthorized("Missing Authorization header")
+        }
+        let prefix = "bearer "
+        guard authorization.count > prefix.count, authorization.lowercased().hasPrefix(prefix) else {
+            throw APIError.unauthorized("Authorization must be a Bearer token")
+        }
+        let token = String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        let claims = try signer.verify(token, now: clock() / 1000)
+        guard let userId = UUID(uuidString: claims.sub), let tenantId = UUID(uuidString: claims.tid) else {
+            throw APIError.unauthorized("Invalid token")
+        }
+        if let slug = request.header("X-Tenant-Slug") {
+            guard try tenantForSlug(slug.lowercased()) == tenantId else {
+                throw APIError.forbidden("X-Tenant-Slug does not match the token's tenant")
+            }
+        }
+        let user = AuthenticatedUser(userId: userId, tenantId: tenantId, role: claims.role)
+        if let isActive, try !isActive(user) {
+            throw APIError(status: 401, code: "ERR_USER_INACTIVE", message: "This user is deactivated")
+        }
+        var authenticated = request
+        authenticated.user = user
+        return try next(authenticated)
+    }
+}

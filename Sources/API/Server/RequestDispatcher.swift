@@ -1,0 +1,159 @@
+import CMicroHTTPD
+import Foundation
+
+/// The state libmicrohttpd's callbacks reach through their `cls` pointer: turns a connection's
+/// calls into a `Request`, runs the router, queues the response, logs and counts it.
+final class RequestDispatcher: Sendable {
+    let router: Router
+    let logger: Logger
+    let metrics: MetricsRegistry
+
+    init(router: Router, logger: Logger, metrics: MetricsRegistry) {
+        self.router = router
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    /// The access handler: first call creates the pending request (and may refuse an
+    /// announced oversized body at once), later calls take body chunks, the last one answers.
+    func access(
+        connection: OpaquePointer, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>,
+        uploadData: UnsafePointer<CChar>?, uploadDataSize: UnsafeMutablePointer<Int>,
+        state: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    ) -> MHD_Result {
+        guard let existing = state.pointee else {
+            let path = String(cString: url)
+            let methodName = String(cString: method)
+            let limit = router.bodyLimit(method: methodName, path: path)
+            let announced = lookup(connection, kind: .HEADER_KIND, "Content-Length").flatMap { Int($0) }
+            let pending = PendingRequest(bodyLimit: limit, expectedLength: announced)
+            state.pointee = Unmanaged.passRetained(pending).toOpaque()
+            if let announced, announced > limit {
+                // Answer before the body is read; libmicrohttpd then closes the connection.
+                pending.tooLarge = true
+                return finish(connection: connection, path: path, method: methodName, pending: pending)
+            }
+            return .YES
+        }
+        let pending = Unmanaged<PendingRequest>.fromOpaque(existing).takeUnretainedValue()
+        if uploadDataSize.pointee > 0 {
+            if let uploadData {
+                pending.append(UnsafeRawBufferPointer(start: uploadData, count: uploadDataSize.pointee))
+            }
+            uploadDataSize.pointee = 0
+            return .YES
+        }
+        return finish(
+            connection: connection, path: String(cString: url), method: String(cString: method),
+            pending: pending)
+    }
+
+    private func finish(connection: OpaquePointer, path: String, method: String, pending: PendingRequest)
+        -> MHD_Result
+    {
+        let headers = collect(connection, kind: .HEADER_KIND)
+        var headerMap: [String: String] = [:]
+        for (name, value) in headers {
+            let key = name.lowercased()
+            headerMap[key] = headerMap[key].map { $0 + ", " + value } ?? value
+        }
+        let requestId = RequestId.accept(headerMap["x-request-id"]) ?? RequestId.generate()
+        var routed: RoutedResponse
+        if pending.tooLarge {
+            routed = RoutedResponse(
+                response: APIError.payloadTooLarge(limit: pending.bodyLimit).response,
+                routePattern: router.routePattern(method: method, path: path))
+        } else {
+            let request = Request(
+                id: requestId, method: method, path: path,
+                query: collect(connection, kind: .GET_ARGUMENT_KIND).map { QueryItem($0.0, $0.1) },
+                headers: headerMap, body: pending.body, clientAddress: clientAddress(connection))
+            routed = router.respond(to: request)
+        }
+        var response = routed.response
+        response.setHeader("X-Request-Id", requestId)
+        let queued = queue(response, on: connection)
+        record(
+            method: method, routed: routed, status: response.status, requestId: requestId,
+            startedAt: pending.startedAt)
+        return queued
+    }
+
+    private func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
+        let created: OpaquePointer?
+        if let stream = response.stream {
+            // The reader owns one retain of the pump, released by the free callback.
+            created = MHD_create_response_from_callback(
+                UInt64.max, 16 * 1024,
+                { cls, _, buffer, max in
+                    Unmanaged<StreamPump>.fromOpaque(cls!).takeUnretainedValue().read(into: buffer!, max: max)
+                }, Unmanaged.passRetained(StreamPump(stream)).toOpaque(),
+                { cls in Unmanaged<StreamPump>.fromOpaque(cls!).release() })
+        } else {
+            created = response.body.withUnsafeBytes { bytes in
+                // MUST_COPY: libmicrohttpd copies the bytes, Swift keeps ownership of its buffer.
+                MHD_create_response_from_buffer(
+                    bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
+            }
+        }
+        guard let created else { return .NO }
+        defer { MHD_destroy_response(created) }
+        for header in response.headers {
+            _ = MHD_add_response_header(created, header.name, header.value)
+        }
+        return MHD_queue_response(connection, UInt32(response.status), created)
+    }
+
+    private func record(
+        method: String, routed: RoutedResponse, status: Int, requestId: String, startedAt: UInt64
+    ) {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - startedAt) / 1e9
+        metrics.counter(
+            "http_requests_total", help: "HTTP requests by route, method and status",
+            labels: ["route": routed.routePattern, "method": method, "status": String(status)]
+        ).increment()
+        metrics.histogram(
+            "http_request_duration_seconds", help: "HTTP request latency by route",
+            labels: ["route": routed.routePattern]
+        ).observe(seconds)
+        var fields: [String: JSONValue] = [
+            "requestId": .string(requestId), "method": .string(method), "route": .string(routed.routePattern),
+            "status": .number(Double(status)), "ms": .number((seconds * 1000 * 100).rounded() / 100),
+        ]
+        if let cause = routed.internalError {
+            fields["cause"] = .string(cause)
+            logger.error("request failed", fields)
+        } else {
+            logger.info("request", fields)
+        }
+    }
+
+    private func lookup(_ connection: OpaquePointer, kind: MHD_ValueKind, _ name: String) -> String? {
+        MHD_lookup_connection_value(connection, kind, name).map { String(cString: $0) }
+    }
+
+    private func collect(_ connection: OpaquePointer, kind: MHD_ValueKind) -> [(String, String)] {
+        let collector = KeyValueCollector()
+        _ = MHD_get_connection_values(
+            connection, kind,
+            { cls, _, key, value in
+                let collector = Unmanaged<KeyValueCollector>.fromOpaque(cls!).takeUnretainedValue()
+                if let key {
+                    collector.pairs.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
+                }
+                return .YES
+            }, Unmanaged.passUnretained(collector).toOpaque())
+        return withExtendedLifetime(collector) { collector.pairs }
+    }
+
+    private func clientAddress(_ connection: OpaquePointer) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard chatledger_mhd_client_address(connection, &buffer, buffer.count) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Receives key/value pairs from `MHD_get_connection_values` through its `cls` pointer.
+private final class KeyValueCollector {
+    var pairs: [(String, String)] = []
+}

@@ -1,0 +1,142 @@
+/// The layout of one read-model schema (`rm_v<layout>_<generation>`).
+///
+/// All read-model tables live in one PostgreSQL schema that `public.read_model_active` names,
+/// so a rebuild can fill a fresh schema and switch to it atomically. Timestamps are `bigint`
+/// milliseconds since the epoch, copied from event data (never `now()`), so a rebuilt schema
+/// is byte-for-byte equal to an incrementally built one.
+public enum ReadModelSchema {
+    /// Bumped whenever the tables below change; a schema of another layout is rebuilt.
+    public static let layoutVersion = 1
+
+    /// Prefix of every schema of the current layout.
+    public static var prefix: String { "rm_v\(layoutVersion)_" }
+
+    /// `CREATE` statements for the schema and its tables (no secondary indexes).
+    static func tables(_ s: String) -> [String] {
+        [
+            "CREATE SCHEMA \(s)",
+            """
+            CREATE TABLE \(s).checkpoint (
+                id boolean PRIMARY KEY DEFAULT true CHECK (id),
+                position bigint NOT NULL)
+            """,
+            "INSERT INTO \(s).checkpoint (position) VALUES (0)",
+            """
+            CREATE TABLE \(s).tenants (
+                tenant_id uuid PRIMARY KEY, name text, slug text, created_at bigint,
+                channel_provider text, channel_status text NOT NULL, channel_status_at bigint,
+                total_messages bigint NOT NULL)
+            """,
+            """
+            CREATE TABLE \(s).users (
+                tenant_id uuid NOT NULL, id uuid PRIMARY KEY, name text, email text, role text,
+                department_id uuid, active boolean NOT NULL, created_at bigint)
+            """,
+            """
+            CREATE TABLE \(s).departments (
+                tenant_id uuid NOT NULL, id uuid PRIMARY KEY, name text, description text,
+                color text, max_concurrent integer, expected_response_minutes integer,
+                active boolean NOT NULL, created_at bigint)
+            """,
+            """
+            CREATE TABLE \(s).tags (
+                tenant_id uuid NOT NULL, id uuid PRIMARY KEY, name text, color text,
+                created_at bigint)
+            """,
+            """
+            CREATE TABLE \(s).contacts (
+                tenant_id uuid NOT NULL, id uuid PRIMARY KEY, phone text, name text,
+                created_at bigint, erased boolean NOT NULL)
+            """,
+            """
+            CREATE TABLE \(s).conversations (
+                tenant_id uuid NOT NULL, id uuid PRIMARY KEY, contact_id uuid NOT NULL,
+                status text NOT NULL,
+                priority text NOT NULL, assigned_to_id uuid, department_id uuid,
+                tag_ids uuid[] NOT NULL, last_message_id uuid, last_message_content text,
+                last_message_direction text, last_message_type text, last_message_at bigint,
+                unread_count integer NOT NULL, created_at bigint NOT NULL, closed_at bigint,
+                first_response_at bigint, waiting_since bigint, rating integer,
+                rating_comment text)
+            """,
+            """
+            CREATE TABLE \(s).messages (
+                tenant_id uuid NOT NULL, id uuid PRIMARY KEY, conversation_id uuid NOT NULL,
+                seq bigint NOT NULL, direction text NOT NULL, type text NOT NULL, content text,
+                metadata jsonb, status text NOT NULL, wamid text, sent_by_id uuid,
+                timestamp bigint NOT NULL, created_at bigint NOT NULL, queued_at bigint,
+                sent_at bigint, delivered_at bigint, read_at bigint, failed_at bigint,
+                error_code integer, error_title text)
+            """,
+            """
+            CREATE TABLE \(s).transfers (
+                tenant_id uuid NOT NULL, id uuid PRIMARY KEY, conversation_id uuid NOT NULL,
+                from_user_id uuid, to_user_id uuid, from_department_id uuid,
+                to_department_id uuid, reason text, by_user_id uuid, at bigint NOT NULL,
+                position bigint NOT NULL)
+            """,
+            """
+            CREATE TABLE \(s).ratings (
+                tenant_id uuid NOT NULL, conversation_id uuid PRIMARY KEY, score integer NOT NULL,
+                comment text, agent_id uuid, department_id uuid, rated_at bigint NOT NULL)
+            """,
+            """
+            CREATE TABLE \(s).reply_times (
+                tenant_id uuid NOT NULL, message_id uuid PRIMARY KEY, conversation_id uuid NOT NULL,
+                agent_id uuid, department_id uuid, waited_ms bigint NOT NULL,
+                replied_at bigint NOT NULL)
+            """,
+        ]
+    }
+
+    /// Secondary indexes: created with the tables for an empty live schema, after the bulk
+    /// load during a rebuild.
+    static func indexes(_ s: String) -> [String] {
+        [
+            "CREATE INDEX ON \(s).users (tenant_id, name)",
+            "CREATE INDEX ON \(s).departments (tenant_id, name)",
+            "CREATE INDEX ON \(s).tags (tenant_id, lower(name))",
+            "CREATE INDEX ON \(s).contacts (tenant_id)",
+            "CREATE INDEX ON \(s).conversations (tenant_id, last_message_at DESC NULLS LAST, id DESC)",
+            "CREATE INDEX ON \(s).conversations (tenant_id, status, last_message_at DESC NULLS LAST, id DESC)",
+            "CREATE INDEX ON \(s).conversations (tenant_id, priority)",
+            "CREATE INDEX ON \(s).conversations (tenant_id, assigned_to_id)",
+            "CREATE INDEX ON \(s).conversations (tenant_id, department_id)",
+            "CREATE INDEX ON \(s).conversations (contact_id)",
+            "CREATE INDEX ON \(s).conversations (tenant_id) WHERE unread_count > 0",
+            "CREATE INDEX ON \(s).conversations USING gin (tag_ids)",
+            "CREATE INDEX ON \(s).contacts USING gin (lower(name) public.gin_trgm_ops)",
+            "CREATE INDEX ON \(s).contacts USING gin (phone public.gin_trgm_ops)",
+            "CREATE INDEX ON \(s).messages (conversation_id, seq)",
+            "CREATE INDEX ON \(s).messages (tenant_id, timestamp)",
+            "CREATE INDEX ON \(s).messages (tenant_id, wamid) WHERE wamid IS NOT NULL",
+            """
+            CREATE INDEX ON \(s).messages USING gin (to_tsvector('portuguese', coalesce(content, '')))
+            """,
+            "CREATE INDEX ON \(s).transfers (conversation_id, position)",
+            "CREATE INDEX ON \(s).ratings (tenant_id, rated_at)",
+            "CREATE INDEX ON \(s).reply_times (tenant_id, replied_at)",
+        ]
+    }
+
+    /// Tables in digest order, with the columns that order their rows deterministically.
+    static let digestTables: [(table: String, orderBy: String)] = [
+        ("tenants", "tenant_id"), ("users", "id"), ("departments", "id"), ("tags", "id"),
+        ("contacts", "id"), ("conversations", "id"), ("messages", "id"), ("transfers", "id"),
+        ("ratings", "conversation_id"), ("reply_times", "message_id"),
+    ]
+
+    /// Creates a complete schema named `name` on `connection` (inside the caller's transaction).
+    static func create(_ name: String, on connection: Connection, withIndexes: Bool) throws {
+        for statement in tables(name) { try connection.execute(statement) }
+        if withIndexes {
+            for statement in indexes(name) { try connection.execute(statement) }
+        }
+    }
+
+    /// Whether `name` looks like a read-model schema name (guards every interpolation).
+    static func isValidName(_ name: String) -> Bool {
+        name.hasPrefix("rm_v")
+            && name.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || ($0 >= 0x61 && $0 <= 0x7A) }
+    }
+}

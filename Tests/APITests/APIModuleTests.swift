@@ -1,6 +1,0 @@
-import API
-import Testing
-
-@Test func moduleIsLinked() {
-    #expect(APIModule.name == "API")
-}

@@ -1,6 +1,0 @@
-import Projections
-import Testing
-
-@Test func moduleIsLinked() {
-    #expect(ProjectionsModule.name == "Projections")
-}
