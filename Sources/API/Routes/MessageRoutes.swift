@@ -1,0 +1,124 @@
+import Domain
+import Foundation
+import Projections
+
+extension Router {
+    /// `POST /api/messages[/template|/buttons|/list]`, `POST /api/messages/:id/read`,
+    /// `GET /api/messages/search`.
+    public mutating func addMessageRoutes(_ services: MessagingServices) {
+        let routes = MessageRoutes(services: services)
+        let steps: [any Middleware] = [services.authentication]
+        add("POST", "/api/messages", middleware: steps) { request in
+            let body = try request.decode(SendMessageRequest.self)
+            return try routes.queue(request, conversationId: body.conversationId, content: try body.outboundContent())
+        }
+        add("POST", "/api/messages/template", middleware: steps) { request in
+            let body = try request.decode(SendTemplateRequest.self)
+            return try routes.queue(request, conversationId: body.conversationId, content: body.outboundContent())
+        }
+        add("POST", "/api/messages/buttons", middleware: steps) { request in
+            let body = try request.decode(SendButtonsRequest.self)
+            return try routes.queue(request, conversationId: body.conversationId, content: body.outboundContent())
+        }
+        add("POST", "/api/messages/list", middleware: steps) { request in
+            let body = try request.decode(SendListRequest.self)
+            return try routes.queue(request, conversationId: body.conversationId, content: body.outboundContent())
+        }
+        add("POST", "/api/messages/:id/read", middleware: steps) { try routes.markRead($0) }
+        add("GET", "/api/messages/search", middleware: steps) { try routes.search($0) }
+    }
+}
+
+/// Handlers of the message routes.
+struct MessageRoutes: Sendable {
+    let services: MessagingServices
+
+    /// Queues an outbound message (the dispatcher sends it) and answers 201 with the message
+    /// as projected (`QUEUED` until the provider accepts it).
+    func queue(_ request: Request, conversationId: String, content: OutboundContent) throws -> Response {
+        guard let conversationId = UUID(uuidString: conversationId) else {
+            throw APIError.validation(field: "conversationId", "conversationId must be a UUID")
+        }
+        let user = request.authenticatedUser
+        let messageId = UUIDv7.generate()
+        let context = CommandContext(request: request)
+        let outcome = try DomainFailure.rendering {
+            try services.pipeline.execute(context) {
+                let (conversation, loaded) = try services.conversation(conversationId, tenant: user.tenantId)
+                let decision = try Conversation.decide(
+                    .queueOutbound(messageId: messageId, content: content, sentById: user.userId),
+                    state: conversation, now: context.now)
+                return CommandPlan(
+                    streams: [
+                        PlannedStream(
+                            tenant: user.tenantId, stream: loaded.name, expectedVersion: loaded.expectedVersion,
+                            events: decision.events.map { ($0.event, $0.id) })
+                    ], keyChanges: decision.keyChanges)
+            }
+        }
+        services.metrics.counter("messages_queued_total", help: "Outbound messages queued by agents").increment()
+        if services.pipeline.waitForProjection(outcome), let readModel = services.readModel,
+            let view = try readModel.message(tenant: user.tenantId, id: messageId)
+        {
+            return try Response.json(view, status: 201).logPositionHeader(outcome.head)
+        }
+        // The projector is behind: answer with what the command itself decided.
+        return Response.json(
+            .object([
+                "id": .string(messageId.lowercasedString), "conversationId": .string(conversationId.lowercasedString),
+                "whatsappMessageId": .null, "direction": "OUTBOUND", "type": .string(content.kind.rawValue),
+                "content": .string(content.summary), "status": "QUEUED",
+                "sentById": .string(user.userId.lowercasedString),
+                "timestamp": .string(Timestamp.format(milliseconds: context.now)),
+                "createdAt": .string(Timestamp.format(milliseconds: context.now)),
+            ]), status: 201
+        ).logPositionHeader(outcome.head)
+    }
+
+    /// `POST /api/messages/:id/read`: the agent read the message's conversation (resets its
+    /// unread count). The read model locates the conversation; the log decides.
+    func markRead(_ request: Request) throws -> Response {
+        let messageId = try request.uuidParameter("id")
+        let user = request.authenticatedUser
+        guard let message = try services.requireReadModel().message(tenant: user.tenantId, id: messageId),
+            let conversationId = UUID(uuidString: message.conversationId)
+        else { throw APIError.notFound("Message not found", code: "ERR_MESSAGE_NOT_FOUND") }
+        let context = CommandContext(request: request)
+        let outcome = try DomainFailure.rendering {
+            try services.pipeline.execute(context) {
+                let (conversation, loaded) = try services.conversation(conversationId, tenant: user.tenantId)
+                guard conversation.messages[messageId] != nil else {
+                    throw APIError.notFound("Message not found", code: "ERR_MESSAGE_NOT_FOUND")
+                }
+                let decision = try Conversation.decide(
+                    .markReadByAgent(userId: user.userId), state: conversation, now: context.now)
+                return CommandPlan(
+                    streams: [
+                        PlannedStream(
+                            tenant: user.tenantId, stream: loaded.name, expectedVersion: loaded.expectedVersion,
+                            events: decision.events.map { ($0.event, $0.id) })
+                    ], keyChanges: decision.keyChanges)
+            }
+        }
+        _ = services.pipeline.waitForProjection(outcome)
+        return Response.noContent.logPositionHeader(outcome.head)
+    }
+
+    /// `GET /api/messages/search?query=&conversationId=&limit=` → `{data, count}`.
+    func search(_ request: Request) throws -> Response {
+        guard let query = request.queryValue("query") else {
+            throw APIError.validation(field: "query", "query is required")
+        }
+        var conversation: UUID?
+        if let text = request.queryValue("conversationId") {
+            guard let id = UUID(uuidString: text) else {
+                throw APIError.validation(field: "conversationId", "conversationId must be a UUID")
+            }
+            conversation = id
+        }
+        let limit = try request.queryInt("limit", default: 50, range: 1...100)
+        let result = try services.requireReadModel().searchMessages(
+            tenant: request.authenticatedUser.tenantId, query: query, conversation: conversation, limit: limit)
+        return try Response.json(result)
+    }
+}
