@@ -10,6 +10,7 @@ public final class FakeWhatsAppProvider: Sendable {
         var requests: [FakeProviderRequest] = []
         var failures: [FakeProviderFailure] = []
         var wamidByIdempotencyKey: [String: String] = [:]
+        var assignedWamids: [String] = []
         var sequence = 0
     }
 
@@ -44,6 +45,12 @@ public final class FakeWhatsAppProvider: Sendable {
         state.withLock { $0.failures += failures }
     }
 
+    /// The next accepted sends get these message ids, in order (so a test can deliver a
+    /// status webhook before the send's answer is recorded).
+    public func assignWamids(_ wamids: [String]) {
+        state.withLock { $0.assignedWamids += wamids }
+    }
+
     /// Stops serving.
     public func stop() {
         let running = server.withLock { current in
@@ -63,8 +70,10 @@ public final class FakeWhatsAppProvider: Sendable {
             if let key, let known = state.wamidByIdempotencyKey[key] { return (nil, known) }
             state.sequence += 1
             let made =
-                (evolution ? "3EB0FAKE" : "wamid.FAKE") + String(state.sequence) + "."
-                + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12)
+                state.assignedWamids.isEmpty
+                ? (evolution ? "3EB0FAKE" : "wamid.FAKE") + String(state.sequence) + "."
+                    + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12)
+                : state.assignedWamids.removeFirst()
             if let key { state.wamidByIdempotencyKey[key] = made }
             return (nil, made)
         }

@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import Testing
 
@@ -81,33 +80,15 @@ struct OutboundMessageTests {
         let harness = try MessagingHarness(startDispatcher: false)
         let (tenant, conversation) = try Self.conversation(harness)
         let id = try #require(try Self.sendText(harness, tenant, conversation, "Oi").object["id"] as? String)
-        // The provider will answer with the wamid of this message; its status webhook wins the race.
+        // The provider will answer with this wamid; its status webhooks win the race.
         let earlyWamid = "wamid.EARLY"
         let body = MetaWebhookBodies.statuses(
             phoneNumberId: "111", [(earlyWamid, "delivered", Self.customer), (earlyWamid, "read", Self.customer)])
         #expect(try harness.postMeta(body).status == 200)
         #expect(try harness.message(tenant, id: id) { _ in true }.status == "QUEUED")
 
-        try harness.services.pipeline.execute(CommandContext(actor: "test", correlationId: nil)) {
-            let loaded = try harness.pipeline.load("conversation-" + conversation)
-            let pending = try harness.pipeline.load(Streams.wamid(earlyWamid))
-            let decision = try Conversation.decide(
-                .recordSent(
-                    messageId: UUID(uuidString: id)!, wamid: earlyWamid, pending: WamidStatuses.fold(pending.events)),
-                state: Conversation.fold(loaded.events), now: Timestamp.nowMilliseconds())
-            var streams = [
-                PlannedStream(
-                    tenant: tenant.id, stream: loaded.name, expectedVersion: loaded.expectedVersion,
-                    events: decision.events.map { ($0.event, $0.id) })
-            ]
-            for other in decision.otherStreams {
-                streams.append(
-                    PlannedStream(
-                        tenant: tenant.id, stream: other.stream, expectedVersion: pending.expectedVersion,
-                        events: other.events.map { ($0.event, $0.id) }))
-            }
-            return CommandPlan(streams: streams, keyChanges: decision.keyChanges)
-        }
+        harness.provider.assignWamids([earlyWamid])
+        harness.restartDispatcher()
         let read = try harness.message(tenant, id: id) { $0.status == "READ" }
         #expect(read.whatsappMessageId == earlyWamid)
     }
