@@ -35,8 +35,11 @@ public final class ChannelDirectory: Sendable {
                 let records = try store.read(from: position + 1, limit: 4096)
                 guard let last = records.last else { break }
                 for record in records
-                where record.type == WhatsAppChannelConfigured.type || record.type == ChannelStatusChanged.type {
-                    let event = try DomainCodec.decode(type: record.type, payload: record.payload, personal: nil)
+                where record.type == WhatsAppChannelConfigured.type
+                    || record.type == ChannelStatusChanged.type
+                {
+                    let event = try DomainCodec.decode(
+                        type: record.type, payload: record.payload, personal: nil)
                     apply(event, at: record.recordedAt)
                 }
                 position = last.position
@@ -56,7 +59,8 @@ public final class ChannelDirectory: Sendable {
                 }
                 let entry = ChannelEntry(
                     tenantId: configured.tenantId, provider: configured.provider,
-                    phoneNumberId: configured.phoneNumberId, displayPhoneNumber: configured.displayPhoneNumber,
+                    phoneNumberId: configured.phoneNumberId,
+                    displayPhoneNumber: configured.displayPhoneNumber,
                     instanceName: configured.instanceName, apiBaseUrl: configured.apiBaseUrl,
                     apiVersion: configured.apiVersion, secrets: secrets,
                     connectionState: state.byTenant[configured.tenantId]?.connectionState,
@@ -64,9 +68,13 @@ public final class ChannelDirectory: Sendable {
                 state.byTenant[configured.tenantId] = entry
                 switch configured.provider {
                 case .meta:
-                    if let number = configured.phoneNumberId { state.tenantByMetaNumber[number] = configured.tenantId }
+                    if let number = configured.phoneNumberId {
+                        state.tenantByMetaNumber[number] = configured.tenantId
+                    }
                 case .evolution:
-                    if let instance = configured.instanceName { state.tenantByInstance[instance] = configured.tenantId }
+                    if let instance = configured.instanceName {
+                        state.tenantByInstance[instance] = configured.tenantId
+                    }
                 }
             }
         case .channelStatusChanged(let changed):

@@ -10,7 +10,8 @@ public struct ChannelSecrets: Codable, Sendable, Equatable {
     public var apiKey: String?
 
     public init(
-        appSecret: String? = nil, verifyToken: String? = nil, accessToken: String? = nil, apiKey: String? = nil
+        appSecret: String? = nil, verifyToken: String? = nil, accessToken: String? = nil,
+        apiKey: String? = nil
     ) {
         self.appSecret = appSecret
         self.verifyToken = verifyToken

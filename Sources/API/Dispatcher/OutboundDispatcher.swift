@@ -103,16 +103,22 @@ public final class OutboundDispatcher: @unchecked Sendable {
                 for record in records {
                     switch record.type {
                     case OutboundMessageQueued.type:
-                        if case .outboundMessageQueued(let queued) = try decode(record), queued.origin == .agent {
+                        if case .outboundMessageQueued(let queued) = try decode(record),
+                            queued.origin == .agent
+                        {
                             found.append(
                                 DispatchJob(
                                     tenant: record.tenant, conversationId: queued.conversationId,
                                     messageId: queued.messageId))
                         }
                     case OutboundMessageSent.type:
-                        if case .outboundMessageSent(let sent) = try decode(record) { finished.append(sent.messageId) }
+                        if case .outboundMessageSent(let sent) = try decode(record) {
+                            finished.append(sent.messageId)
+                        }
                     case MessageFailed.type:
-                        if case .messageFailed(let failed) = try decode(record) { finished.append(failed.messageId) }
+                        if case .messageFailed(let failed) = try decode(record) {
+                            finished.append(failed.messageId)
+                        }
                     default:
                         break
                     }
@@ -187,7 +193,8 @@ public final class OutboundDispatcher: @unchecked Sendable {
             case .retry(let failure):
                 if job.attempts < configuration.maxAttempts {
                     count("retry")
-                    job.dueAt = ProcessInfo.processInfo.systemUptime + configuration.delay(afterAttempt: job.attempts)
+                    job.dueAt =
+                        ProcessInfo.processInfo.systemUptime + configuration.delay(afterAttempt: job.attempts)
                     return job
                 }
                 try recordFailure(job, failure)
@@ -199,7 +206,10 @@ public final class OutboundDispatcher: @unchecked Sendable {
         } catch {
             logger.error(
                 "dispatcher attempt failed",
-                ["messageId": .string(job.messageId.lowercasedString), "error": .string(String(describing: error))])
+                [
+                    "messageId": .string(job.messageId.lowercasedString),
+                    "error": .string(String(describing: error)),
+                ])
             job.dueAt = ProcessInfo.processInfo.systemUptime + configuration.delay(afterAttempt: job.attempts)
             return job
         }
@@ -207,19 +217,25 @@ public final class OutboundDispatcher: @unchecked Sendable {
     }
 
     private func count(_ outcome: String) {
-        metrics.counter("dispatcher_sends_total", help: "Provider send attempts by outcome", labels: ["outcome": outcome])
-            .increment()
+        metrics.counter(
+            "dispatcher_sends_total", help: "Provider send attempts by outcome", labels: ["outcome": outcome]
+        )
+        .increment()
     }
 
     /// The provider call for `job`, or nil when the message no longer waits for one (already
     /// sent or failed). A message that cannot be sent at all is recorded as failed here.
-    private func prepare(_ job: DispatchJob) throws -> (request: ProviderRequest, provider: ChannelProvider)? {
+    private func prepare(_ job: DispatchJob) throws -> (request: ProviderRequest, provider: ChannelProvider)?
+    {
         let loaded = try pipeline.load(Streams.conversation(job.conversationId))
-        guard let conversation = Conversation.fold(loaded.events), let message = conversation.messages[job.messageId],
+        guard let conversation = Conversation.fold(loaded.events),
+            let message = conversation.messages[job.messageId],
             message.status == .queued, message.wamid == nil
         else { return nil }
         let content = loaded.events.lazy.compactMap { event -> OutboundContent? in
-            guard case .outboundMessageQueued(let queued) = event, queued.messageId == job.messageId else { return nil }
+            guard case .outboundMessageQueued(let queued) = event, queued.messageId == job.messageId else {
+                return nil
+            }
             return queued.personal
         }.first
         guard let content else {
@@ -262,7 +278,8 @@ public final class OutboundDispatcher: @unchecked Sendable {
             let loaded = try pipeline.load(Streams.conversation(job.conversationId))
             let wamidStream = try pipeline.load(Streams.wamid(wamid))
             let decision = try Conversation.decide(
-                .recordSent(messageId: job.messageId, wamid: wamid, pending: WamidStatuses.fold(wamidStream.events)),
+                .recordSent(
+                    messageId: job.messageId, wamid: wamid, pending: WamidStatuses.fold(wamidStream.events)),
                 state: Conversation.fold(loaded.events), now: context.now)
             var streams = [
                 PlannedStream(
@@ -273,7 +290,8 @@ public final class OutboundDispatcher: @unchecked Sendable {
                 streams.append(
                     PlannedStream(
                         tenant: job.tenant, stream: other.stream,
-                        expectedVersion: other.stream == wamidStream.name ? wamidStream.expectedVersion : .any,
+                        expectedVersion: other.stream == wamidStream.name
+                            ? wamidStream.expectedVersion : .any,
                         events: other.events.map { ($0.event, $0.id) }))
             }
             return CommandPlan(streams: streams, keyChanges: decision.keyChanges)
@@ -285,7 +303,8 @@ public final class OutboundDispatcher: @unchecked Sendable {
         _ = try pipeline.execute(context) {
             let loaded = try pipeline.load(Streams.conversation(job.conversationId))
             let decision = try Conversation.decide(
-                .recordSendFailure(messageId: job.messageId, failure: failure), state: Conversation.fold(loaded.events),
+                .recordSendFailure(messageId: job.messageId, failure: failure),
+                state: Conversation.fold(loaded.events),
                 now: context.now)
             return CommandPlan(
                 streams: [

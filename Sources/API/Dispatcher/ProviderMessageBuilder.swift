@@ -6,7 +6,8 @@ enum ProviderMessageBuilder {
     /// Meta: `POST {base}/{version}/{phoneNumberId}/messages`, bearer token, Cloud API body.
     /// Evolution: `POST {base}/message/sendText|sendMedia/{instance}` with `apikey`.
     /// The message id travels as `Idempotency-Key`, so a provider that honours it never sends twice.
-    static func request(channel: ChannelEntry, to phone: String, content: OutboundContent, messageId: UUID) throws
+    static func request(channel: ChannelEntry, to phone: String, content: OutboundContent, messageId: UUID)
+        throws
         -> ProviderRequest
     {
         let base = trimmed(channel.apiBaseUrl ?? ChannelRoutes.metaBaseURL)
@@ -17,8 +18,10 @@ enum ProviderMessageBuilder {
                 throw ProviderSetupError.incompleteChannel
             }
             headers["Authorization"] = "Bearer " + token
-            let url = base + "/" + (channel.apiVersion ?? ChannelRoutes.metaVersion) + "/" + number + "/messages"
-            return ProviderRequest(url: url, headers: headers, body: Array(metaBody(to: phone, content).serialized().utf8))
+            let url =
+                base + "/" + (channel.apiVersion ?? ChannelRoutes.metaVersion) + "/" + number + "/messages"
+            return ProviderRequest(
+                url: url, headers: headers, body: Array(metaBody(to: phone, content).serialized().utf8))
         case .evolution:
             guard let instance = channel.instanceName, let key = channel.secrets?.apiKey else {
                 throw ProviderSetupError.incompleteChannel
@@ -38,7 +41,8 @@ enum ProviderMessageBuilder {
             }
             let body: JSONValue = .object(["number": .string(phone), "text": .string(evolutionText(content))])
             return ProviderRequest(
-                url: base + "/message/sendText/" + path, headers: headers, body: Array(body.serialized().utf8))
+                url: base + "/message/sendText/" + path, headers: headers, body: Array(body.serialized().utf8)
+            )
         }
     }
 
@@ -55,7 +59,9 @@ enum ProviderMessageBuilder {
             let type = media.kind.rawValue.lowercased()
             var object: [String: JSONValue] = ["link": .string(media.url)]
             if let caption = media.caption, media.kind != .audio { object["caption"] = .string(caption) }
-            if let filename = media.filename, media.kind == .document { object["filename"] = .string(filename) }
+            if let filename = media.filename, media.kind == .document {
+                object["filename"] = .string(filename)
+            }
             body["type"] = .string(type)
             body[type] = .object(object)
         case .template(let template):
@@ -66,24 +72,30 @@ enum ProviderMessageBuilder {
                 object["components"] = .array([
                     .object([
                         "type": "body",
-                        "parameters": .array(template.parameters.map { .object(["type": "text", "text": .string($0)]) }),
+                        "parameters": .array(
+                            template.parameters.map { .object(["type": "text", "text": .string($0)]) }),
                     ])
                 ])
             }
             body["type"] = "template"
             body["template"] = .object(object)
         case .buttons(let buttons):
-            var object = interactiveFrame(type: "button", body: buttons.body, header: buttons.header, footer: buttons.footer)
+            var object = interactiveFrame(
+                type: "button", body: buttons.body, header: buttons.header, footer: buttons.footer)
             object["action"] = .object([
                 "buttons": .array(
                     buttons.buttons.map {
-                        .object(["type": "reply", "reply": .object(["id": .string($0.id), "title": .string($0.title)])])
+                        .object([
+                            "type": "reply",
+                            "reply": .object(["id": .string($0.id), "title": .string($0.title)]),
+                        ])
                     })
             ])
             body["type"] = "interactive"
             body["interactive"] = .object(object)
         case .list(let list):
-            var object = interactiveFrame(type: "list", body: list.body, header: list.header, footer: list.footer)
+            var object = interactiveFrame(
+                type: "list", body: list.body, header: list.header, footer: list.footer)
             object["action"] = .object([
                 "button": .string(list.buttonText),
                 "sections": .array(
@@ -91,8 +103,12 @@ enum ProviderMessageBuilder {
                         var sectionObject: [String: JSONValue] = [
                             "rows": .array(
                                 section.rows.map { row in
-                                    var rowObject: [String: JSONValue] = ["id": .string(row.id), "title": .string(row.title)]
-                                    if let description = row.description { rowObject["description"] = .string(description) }
+                                    var rowObject: [String: JSONValue] = [
+                                        "id": .string(row.id), "title": .string(row.title),
+                                    ]
+                                    if let description = row.description {
+                                        rowObject["description"] = .string(description)
+                                    }
                                     return .object(rowObject)
                                 })
                         ]
@@ -124,7 +140,8 @@ enum ProviderMessageBuilder {
             ([buttons.body] + buttons.buttons.enumerated().map { "\($0.offset + 1). \($0.element.title)" })
                 .joined(separator: "\n")
         case .list(let list):
-            ([list.body] + list.sections.flatMap(\.rows).enumerated().map { "\($0.offset + 1). \($0.element.title)" })
+            ([list.body]
+                + list.sections.flatMap(\.rows).enumerated().map { "\($0.offset + 1). \($0.element.title)" })
                 .joined(separator: "\n")
         case .media(let media): media.caption ?? media.url
         }

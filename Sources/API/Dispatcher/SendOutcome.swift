@@ -15,7 +15,8 @@ enum SendOutcome: Equatable {
     static func from(_ reply: ProviderReply, provider: ChannelProvider) -> SendOutcome {
         switch reply {
         case .transport(let reason):
-            return .retry(DeliveryFailure(code: 0, title: "Provider unreachable", details: reason, retryable: true))
+            return .retry(
+                DeliveryFailure(code: 0, title: "Provider unreachable", details: reason, retryable: true))
         case .http(let status, let body):
             let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
             if (200..<300).contains(status) {
@@ -26,7 +27,8 @@ enum SendOutcome: Equatable {
                     }
                 if let wamid, !wamid.isEmpty { return .accepted(wamid: wamid) }
                 return .failed(
-                    DeliveryFailure(code: status, title: "Unexpected provider answer", details: "no message id"))
+                    DeliveryFailure(
+                        code: status, title: "Unexpected provider answer", details: "no message id"))
             }
             let error = object["error"] as? [String: Any]
             let code = (error?["code"] as? Int) ?? status

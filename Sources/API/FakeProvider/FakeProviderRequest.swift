@@ -23,8 +23,10 @@ public enum FakeProviderFailure: Sendable, Equatable {
 
     /// Meta's throttling error: retryable.
     public static let rateLimited = FakeProviderFailure.metaError(
-        httpStatus: 429, code: 80007, title: "Rate limit hit", details: "Too many messages sent from this number")
+        httpStatus: 429, code: 80007, title: "Rate limit hit",
+        details: "Too many messages sent from this number")
     /// Meta's "message undeliverable": final.
     public static let undeliverable = FakeProviderFailure.metaError(
-        httpStatus: 400, code: 131026, title: "Message undeliverable", details: "Receiver is incapable of receiving")
+        httpStatus: 400, code: 131026, title: "Message undeliverable",
+        details: "Receiver is incapable of receiving")
 }

@@ -23,9 +23,15 @@ public final class FakeWhatsAppProvider: Sendable {
     public init(port: UInt16 = 0) throws {
         var router = Router()
         let holder = FakeProviderHandler()
-        router.add("POST", "/:version/:phoneNumberId/messages") { try holder.provider?.answer($0, evolution: false) ?? .noContent }
-        router.add("POST", "/message/sendText/:instance") { try holder.provider?.answer($0, evolution: true) ?? .noContent }
-        router.add("POST", "/message/sendMedia/:instance") { try holder.provider?.answer($0, evolution: true) ?? .noContent }
+        router.add("POST", "/:version/:phoneNumberId/messages") {
+            try holder.provider?.answer($0, evolution: false) ?? .noContent
+        }
+        router.add("POST", "/message/sendText/:instance") {
+            try holder.provider?.answer($0, evolution: true) ?? .noContent
+        }
+        router.add("POST", "/message/sendMedia/:instance") {
+            try holder.provider?.answer($0, evolution: true) ?? .noContent
+        }
         let started = try HTTPServer(
             configuration: HTTPServerConfiguration(port: port, loopbackOnly: true, threadPoolSize: 4),
             router: router, logger: Logger(minimumLevel: .error))
@@ -97,7 +103,8 @@ public final class FakeWhatsAppProvider: Sendable {
             return Response.json(
                 .object([
                     "key": .object([
-                        "remoteJid": .string((body["number"] as? String ?? "") + "@s.whatsapp.net"), "fromMe": true,
+                        "remoteJid": .string((body["number"] as? String ?? "") + "@s.whatsapp.net"),
+                        "fromMe": true,
                         "id": .string(wamid),
                     ]),
                     "status": "PENDING",
@@ -115,7 +122,8 @@ public final class FakeWhatsAppProvider: Sendable {
     /// Posts a Meta status webhook for `wamid`, signed with `appSecret`, to `url`
     /// (ChatLedger's `/webhooks/whatsapp`); returns ChatLedger's answer.
     public func postStatus(
-        to url: String, appSecret: String, phoneNumberId: String, wamid: String, status: String, recipient: String,
+        to url: String, appSecret: String, phoneNumberId: String, wamid: String, status: String,
+        recipient: String,
         timestamp: Int64, error: (code: Int, title: String, details: String)? = nil
     ) -> ProviderReply {
         var statusObject: [String: JSONValue] = [
@@ -126,7 +134,8 @@ public final class FakeWhatsAppProvider: Sendable {
             statusObject["errors"] = .array([
                 .object([
                     "code": .number(Double(error.code)), "title": .string(error.title),
-                    "message": .string(error.title), "error_data": .object(["details": .string(error.details)]),
+                    "message": .string(error.title),
+                    "error_data": .object(["details": .string(error.details)]),
                 ])
             ])
         }
@@ -134,13 +143,15 @@ public final class FakeWhatsAppProvider: Sendable {
             "object": "whatsapp_business_account",
             "entry": .array([
                 .object([
-                    "id": "WABA", "changes": .array([
+                    "id": "WABA",
+                    "changes": .array([
                         .object([
                             "field": "messages",
                             "value": .object([
                                 "messaging_product": "whatsapp",
                                 "metadata": .object([
-                                    "display_phone_number": "15550000000", "phone_number_id": .string(phoneNumberId),
+                                    "display_phone_number": "15550000000",
+                                    "phone_number_id": .string(phoneNumberId),
                                 ]),
                                 "statuses": .array([.object(statusObject)]),
                             ]),

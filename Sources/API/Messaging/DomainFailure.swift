@@ -7,7 +7,9 @@ enum DomainFailure {
         var details: [String: JSONValue] = [:]
         if let field = error.field { details["field"] = .string(field) }
         if let limit = error.limit { details["limit"] = .number(Double(limit)) }
-        return APIError(status: error.code.httpStatus, code: error.code.rawValue, message: error.message, details: details)
+        return APIError(
+            status: error.code.httpStatus, code: error.code.rawValue, message: error.message, details: details
+        )
     }
 
     /// Runs `body`, turning a `DomainError` into its HTTP rendering.

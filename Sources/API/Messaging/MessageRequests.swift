@@ -20,9 +20,11 @@ struct SendMessageRequest: Decodable {
         case "AUDIO": media = .audio
         case "VIDEO": media = .video
         case "DOCUMENT": media = .document
-        default: throw APIError.validation(field: "type", "type must be TEXT, IMAGE, AUDIO, VIDEO or DOCUMENT")
+        default:
+            throw APIError.validation(field: "type", "type must be TEXT, IMAGE, AUDIO, VIDEO or DOCUMENT")
         }
-        return .media(MediaContent(kind: media, url: content, caption: metadata?.caption, filename: metadata?.filename))
+        return .media(
+            MediaContent(kind: media, url: content, caption: metadata?.caption, filename: metadata?.filename))
     }
 }
 
@@ -34,7 +36,9 @@ struct SendTemplateRequest: Decodable {
     var languageCode: String?
 
     func outboundContent() -> OutboundContent {
-        .template(TemplateContent(name: templateName, languageCode: languageCode ?? "pt_BR", parameters: parameters ?? []))
+        .template(
+            TemplateContent(
+                name: templateName, languageCode: languageCode ?? "pt_BR", parameters: parameters ?? []))
     }
 }
 
@@ -54,7 +58,8 @@ struct SendButtonsRequest: Decodable {
     func outboundContent() -> OutboundContent {
         .buttons(
             ButtonsContent(
-                body: bodyText, buttons: buttons.map { ReplyButton(id: $0.id, title: $0.title) }, header: headerText,
+                body: bodyText, buttons: buttons.map { ReplyButton(id: $0.id, title: $0.title) },
+                header: headerText,
                 footer: footerText))
     }
 }
@@ -86,7 +91,9 @@ struct SendListRequest: Decodable {
                 sections: sections.map { section in
                     ListSection(
                         title: section.title,
-                        rows: section.rows.map { ListRow(id: $0.id, title: $0.title, description: $0.description) })
+                        rows: section.rows.map {
+                            ListRow(id: $0.id, title: $0.title, description: $0.description)
+                        })
                 }, header: headerText, footer: footerText))
     }
 }

@@ -38,7 +38,8 @@ struct ChannelRoutes: Sendable {
         let outcome = try DomainFailure.rendering {
             try services.pipeline.execute(CommandContext(request: request)) {
                 let loaded = try services.pipeline.load(Streams.tenant(tenant))
-                let decision = try Tenant.decide(.configureChannel(settings), state: loaded.fold(Tenant.evolve))
+                let decision = try Tenant.decide(
+                    .configureChannel(settings), state: loaded.fold(Tenant.evolve))
                 return CommandPlan(
                     streams: [
                         PlannedStream(
@@ -54,6 +55,7 @@ struct ChannelRoutes: Sendable {
 
     func list(_ request: Request) throws -> Response {
         let tenant = request.authenticatedUser.tenantId
+        try services.channels.refresh()
         let channels = services.channels.channel(tenant: tenant).map { [$0.view] } ?? []
         return Response.json(.object(["data": .array(channels)]))
     }
@@ -78,7 +80,8 @@ struct ChannelRoutes: Sendable {
             return ChannelSettings(
                 provider: .meta, phoneNumberId: try required(body.phoneNumberId, "phoneNumberId"),
                 displayPhoneNumber: body.displayPhoneNumber, apiBaseUrl: body.apiBaseUrl ?? Self.metaBaseURL,
-                apiVersion: body.apiVersion ?? Self.metaVersion, sealedSecrets: try secrets.sealed(with: services.secretBox))
+                apiVersion: body.apiVersion ?? Self.metaVersion,
+                sealedSecrets: try secrets.sealed(with: services.secretBox))
         case "evolution":
             let secrets = ChannelSecrets(apiKey: try required(body.apiKey, "apiKey"))
             return ChannelSettings(

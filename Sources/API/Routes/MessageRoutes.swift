@@ -10,19 +10,23 @@ extension Router {
         let steps: [any Middleware] = [services.authentication]
         add("POST", "/api/messages", middleware: steps) { request in
             let body = try request.decode(SendMessageRequest.self)
-            return try routes.queue(request, conversationId: body.conversationId, content: try body.outboundContent())
+            return try routes.queue(
+                request, conversationId: body.conversationId, content: try body.outboundContent())
         }
         add("POST", "/api/messages/template", middleware: steps) { request in
             let body = try request.decode(SendTemplateRequest.self)
-            return try routes.queue(request, conversationId: body.conversationId, content: body.outboundContent())
+            return try routes.queue(
+                request, conversationId: body.conversationId, content: body.outboundContent())
         }
         add("POST", "/api/messages/buttons", middleware: steps) { request in
             let body = try request.decode(SendButtonsRequest.self)
-            return try routes.queue(request, conversationId: body.conversationId, content: body.outboundContent())
+            return try routes.queue(
+                request, conversationId: body.conversationId, content: body.outboundContent())
         }
         add("POST", "/api/messages/list", middleware: steps) { request in
             let body = try request.decode(SendListRequest.self)
-            return try routes.queue(request, conversationId: body.conversationId, content: body.outboundContent())
+            return try routes.queue(
+                request, conversationId: body.conversationId, content: body.outboundContent())
         }
         add("POST", "/api/messages/:id/read", middleware: steps) { try routes.markRead($0) }
         add("GET", "/api/messages/search", middleware: steps) { try routes.search($0) }
@@ -51,12 +55,14 @@ struct MessageRoutes: Sendable {
                 return CommandPlan(
                     streams: [
                         PlannedStream(
-                            tenant: user.tenantId, stream: loaded.name, expectedVersion: loaded.expectedVersion,
+                            tenant: user.tenantId, stream: loaded.name,
+                            expectedVersion: loaded.expectedVersion,
                             events: decision.events.map { ($0.event, $0.id) })
                     ], keyChanges: decision.keyChanges)
             }
         }
-        services.metrics.counter("messages_queued_total", help: "Outbound messages queued by agents").increment()
+        services.metrics.counter("messages_queued_total", help: "Outbound messages queued by agents")
+            .increment()
         if services.pipeline.waitForProjection(outcome), let readModel = services.readModel,
             let view = try readModel.message(tenant: user.tenantId, id: messageId)
         {
@@ -65,7 +71,8 @@ struct MessageRoutes: Sendable {
         // The projector is behind: answer with what the command itself decided.
         return Response.json(
             .object([
-                "id": .string(messageId.lowercasedString), "conversationId": .string(conversationId.lowercasedString),
+                "id": .string(messageId.lowercasedString),
+                "conversationId": .string(conversationId.lowercasedString),
                 "whatsappMessageId": .null, "direction": "OUTBOUND", "type": .string(content.kind.rawValue),
                 "content": .string(content.summary), "status": "QUEUED",
                 "sentById": .string(user.userId.lowercasedString),
@@ -95,7 +102,8 @@ struct MessageRoutes: Sendable {
                 return CommandPlan(
                     streams: [
                         PlannedStream(
-                            tenant: user.tenantId, stream: loaded.name, expectedVersion: loaded.expectedVersion,
+                            tenant: user.tenantId, stream: loaded.name,
+                            expectedVersion: loaded.expectedVersion,
                             events: decision.events.map { ($0.event, $0.id) })
                     ], keyChanges: decision.keyChanges)
             }
@@ -118,7 +126,8 @@ struct MessageRoutes: Sendable {
         }
         let limit = try request.queryInt("limit", default: 50, range: 1...100)
         let result = try services.requireReadModel().searchMessages(
-            tenant: request.authenticatedUser.tenantId, query: query, conversation: conversation, limit: limit)
+            tenant: request.authenticatedUser.tenantId, query: query, conversation: conversation, limit: limit
+        )
         return try Response.json(result)
     }
 }

@@ -21,7 +21,8 @@ struct WebhookRoutes: Sendable {
 
     /// `GET /webhooks/whatsapp`: echoes `hub.challenge` when the verify token is a channel's.
     func verify(_ request: Request) throws -> Response {
-        guard request.queryValue("hub.mode") == "subscribe", let token = request.queryValue("hub.verify_token"),
+        guard request.queryValue("hub.mode") == "subscribe",
+            let token = request.queryValue("hub.verify_token"),
             try services.channels.isVerifyToken(token)
         else { throw APIError.forbidden("Webhook verification failed") }
         return Response.text(request.queryValue("hub.challenge") ?? "")
@@ -38,7 +39,9 @@ struct WebhookRoutes: Sendable {
             guard let channel = try services.channels.meta(phoneNumberId: group.channelId) else {
                 throw APIError.notFound("Unknown phone_number_id", code: "ERR_UNKNOWN_CHANNEL")
             }
-            guard try verifies(signature, body: request.body, channel: channel, phoneNumberId: group.channelId) else {
+            guard
+                try verifies(signature, body: request.body, channel: channel, phoneNumberId: group.channelId)
+            else {
                 services.metrics.counter(
                     "webhooks_rejected_total", help: "Webhooks refused", labels: ["reason": "signature"]
                 ).increment()
@@ -47,7 +50,8 @@ struct WebhookRoutes: Sendable {
             tenants[group.channelId] = channel.tenantId
         }
         if !tenants.isEmpty {
-            let head = try WebhookIngestor(services: services).ingest(translation, tenants: tenants, body: request.body)
+            let head = try WebhookIngestor(services: services).ingest(
+                translation, tenants: tenants, body: request.body)
             return Response.text("EVENT_RECEIVED").logPositionHeader(head)
         }
         // Nothing for any channel (e.g. a field ChatLedger does not follow): nothing appended.
@@ -56,7 +60,8 @@ struct WebhookRoutes: Sendable {
 
     /// Verifies with the channel's app secret; a miss refreshes the directory once, in
     /// case the secret was just rotated.
-    private func verifies(_ signature: String?, body: [UInt8], channel: ChannelEntry, phoneNumberId: String) throws
+    private func verifies(_ signature: String?, body: [UInt8], channel: ChannelEntry, phoneNumberId: String)
+        throws
         -> Bool
     {
         func check(_ entry: ChannelEntry?) -> Bool {
@@ -96,13 +101,20 @@ struct WebhookRoutes: Sendable {
         for index in translation.channels.indices { translation.channels[index].channelId = instance }
         let head = try WebhookIngestor(services: services).ingest(
             translation, tenants: [instance: channel.tenantId], body: request.body)
+        let reportsConnection = translation.allItems.contains {
+            if case .connection = $0 { return true }
+            return false
+        }
+        if reportsConnection { try services.channels.refresh() }
         return Response.json(
             .object(["success": true, "message": "Webhook processado com sucesso"])
         ).logPositionHeader(head)
     }
 
     private func bodyAPIKey(_ body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            return nil
+        }
         return object["apikey"] as? String
     }
 }

@@ -48,7 +48,8 @@ struct WebhookBatch {
         case .connection(let state, let eventId):
             let name = Streams.tenant(tenant)
             let current = try load(name)
-            let decision = try Tenant.decide(.changeConnectionState(state, at: now), state: Tenant.fold(current))
+            let decision = try Tenant.decide(
+                .changeConnectionState(state, at: now), state: Tenant.fold(current))
             try append(decision.events.map { DecidedEvent($0.event, id: eventId) }, to: name)
         }
     }
@@ -85,7 +86,8 @@ struct WebhookBatch {
         var conversation: Conversation?
         if let contactStream = try lookup(phoneKey) {
             contact = Contact.fold(try load(contactStream))
-            if let found = contact, let conversationStream = try lookup(UniqueKeys.openConversation(found.id)) {
+            if let found = contact, let conversationStream = try lookup(UniqueKeys.openConversation(found.id))
+            {
                 conversation = Conversation.fold(try load(conversationStream))
             }
         }
@@ -140,7 +142,8 @@ struct WebhookBatch {
         order.compactMap { name in
             guard let stream = streams[name], !stream.added.isEmpty else { return nil }
             return PlannedStream(
-                tenant: stream.tenant, stream: name, expectedVersion: stream.expectedVersion, events: stream.added)
+                tenant: stream.tenant, stream: name, expectedVersion: stream.expectedVersion,
+                events: stream.added)
         }
     }
 }

@@ -19,7 +19,9 @@ struct WebhookIngestor {
                 let result = try services.store.append(request)
                 services.metrics.counter(
                     "webhooks_appended_total", help: "Webhook bodies accepted into the log",
-                    labels: ["provider": translation.provider.rawValue, "duplicate": String(result.duplicate)]
+                    labels: [
+                        "provider": translation.provider.rawValue, "duplicate": String(result.duplicate),
+                    ]
                 ).increment()
                 return result.head
             } catch EventStoreError.wrongExpectedVersion where attempts < maxAttempts {
@@ -69,20 +71,23 @@ struct WebhookIngestor {
             let metadata = EventMetadata(
                 correlationId: rawId, causationId: rawId, actor: "webhook:" + translation.provider.rawValue)
             let raw = RawWebhookReceived(
-                tenantId: tenant, provider: translation.provider, receivedAt: now, contactIds: batch.contactIds,
+                tenantId: tenant, provider: translation.provider, receivedAt: now,
+                contactIds: batch.contactIds,
                 sealedUnder: DataKeys.rawWebhook(rawEventId: rawId, contactIds: batch.contactIds),
                 personal: RawWebhookReceived.Personal(body: String(decoding: body, as: UTF8.self)))
             streams.append(
                 StreamAppend(
                     tenant: tenant, stream: StreamName(Streams.webhooks(tenant)), expectedVersion: .any,
-                    events: [try newEvent(.rawWebhookReceived(raw), id: rawId, now: now, metadata: metadata)]))
+                    events: [try newEvent(.rawWebhookReceived(raw), id: rawId, now: now, metadata: metadata)])
+            )
             for planned in batch.plannedStreams {
                 streams.append(
                     StreamAppend(
                         tenant: planned.tenant, stream: StreamName(planned.stream),
                         expectedVersion: planned.expectedVersion,
                         events: try planned.events.map {
-                            try newEvent($0.event, id: $0.id ?? UUIDv7.generate(), now: now, metadata: metadata)
+                            try newEvent(
+                                $0.event, id: $0.id ?? UUIDv7.generate(), now: now, metadata: metadata)
                         }))
             }
             keys += batch.keyChanges.map { change in
@@ -95,7 +100,9 @@ struct WebhookIngestor {
         return AppendRequest(streams: streams, keys: keys)
     }
 
-    private func newEvent(_ event: DomainEvent, id: UUID, now: Int64, metadata: EventMetadata) throws -> NewEvent {
+    private func newEvent(_ event: DomainEvent, id: UUID, now: Int64, metadata: EventMetadata) throws
+        -> NewEvent
+    {
         let encoded = try DomainCodec.encode(event)
         return NewEvent(
             id: id, type: encoded.type, occurredAt: now, metadata: metadata, payload: encoded.payload,

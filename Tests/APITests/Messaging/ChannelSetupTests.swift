@@ -40,11 +40,14 @@ struct ChannelSetupTests {
     @Test func channelRoutesNeedAnAdministrator() throws {
         let harness = try MessagingHarness(startDispatcher: false)
         let tenant = try harness.registerTenant("hotel-a")
-        let agent = TestTenant(id: tenant.id, userId: tenant.userId, token: try harness.token(for: tenant, role: "AGENT"))
+        let agent = TestTenant(
+            id: tenant.id, userId: tenant.userId, token: try harness.token(for: tenant, role: "AGENT"))
         #expect(try harness.send("GET", "/api/channels", tenant: agent).status == 403)
         let put = try harness.send(
             "PUT", "/api/channels/whatsapp", tenant: agent,
-            json: #"{"provider":"evolution","instanceName":"x","apiKey":"k","apiBaseUrl":"http://127.0.0.1:1"}"#)
+            json:
+                #"{"provider":"evolution","instanceName":"x","apiKey":"k","apiBaseUrl":"http://127.0.0.1:1"}"#
+        )
         #expect(put.status == 403)
     }
 
@@ -80,7 +83,8 @@ struct ChannelSetupTests {
         let tenant = try harness.registerTenant("hotel-a")
         try harness.configureMeta(tenant, phoneNumberId: "111")
         let good = try harness.client.send(
-            "GET", "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-111&hub.challenge=1158201444")
+            "GET",
+            "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-111&hub.challenge=1158201444")
         #expect(good.status == 200)
         #expect(good.text == "1158201444")
         let bad = try harness.client.send(

@@ -31,10 +31,19 @@ struct MessageValidationTests {
             "metadata.caption"
         ),
         ("/api/messages", "{not json", "body"),
-        ("/api/messages/template", #"{"conversationId":"CONV","parameters":[],"languageCode":"pt_BR"}"#, "templateName"),
-        ("/api/messages/template", #"{"conversationId":"CONV","templateName":"Bad Name!","languageCode":"pt_BR"}"#, "templateName"),
+        (
+            "/api/messages/template", #"{"conversationId":"CONV","parameters":[],"languageCode":"pt_BR"}"#,
+            "templateName"
+        ),
+        (
+            "/api/messages/template",
+            #"{"conversationId":"CONV","templateName":"Bad Name!","languageCode":"pt_BR"}"#, "templateName"
+        ),
         ("/api/messages/buttons", #"{"conversationId":"CONV","bodyText":"Escolha","buttons":[]}"#, "buttons"),
-        ("/api/messages/buttons", #"{"conversationId":"CONV","bodyText":"Escolha","buttons":[\#(buttons(4))]}"#, "buttons"),
+        (
+            "/api/messages/buttons",
+            #"{"conversationId":"CONV","bodyText":"Escolha","buttons":[\#(buttons(4))]}"#, "buttons"
+        ),
         (
             "/api/messages/buttons",
             #"{"conversationId":"CONV","bodyText":"Escolha","buttons":[\#(buttons(1, title: long(21)))]}"#,
@@ -87,12 +96,14 @@ struct MessageValidationTests {
         #expect(try harness.store.head() == head)
         let atLimits = try harness.send(
             "POST", "/api/messages/buttons", tenant: tenant,
-            json: #"{"conversationId":"\#(conversation)","bodyText":"Escolha","buttons":[\#(Self.buttons(3, title: Self.long(20)))],"headerText":"\#(Self.long(60))","footerText":"\#(Self.long(60))"}"#
+            json:
+                #"{"conversationId":"\#(conversation)","bodyText":"Escolha","buttons":[\#(Self.buttons(3, title: Self.long(20)))],"headerText":"\#(Self.long(60))","footerText":"\#(Self.long(60))"}"#
         )
         #expect(atLimits.status == 201)
         let listAtLimits = try harness.send(
             "POST", "/api/messages/list", tenant: tenant,
-            json: #"{"conversationId":"\#(conversation)","bodyText":"Quartos","buttonText":"\#(Self.long(20))","sections":[{"title":"A","rows":[\#(Self.rows(10, title: Self.long(24), description: Self.long(72)))]}]}"#
+            json:
+                #"{"conversationId":"\#(conversation)","bodyText":"Quartos","buttonText":"\#(Self.long(20))","sections":[{"title":"A","rows":[\#(Self.rows(10, title: Self.long(24), description: Self.long(72)))]}]}"#
         )
         #expect(listAtLimits.status == 201)
         let textAtLimit = try OutboundMessageTests.sendText(harness, tenant, conversation, Self.long(4096))

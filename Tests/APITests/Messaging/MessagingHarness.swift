@@ -34,10 +34,12 @@ final class MessagingHarness {
     let server: HTTPServer
     let client: TestHTTPClient
     let secretBox: SecretBox
-    let dispatcherConfiguration = DispatcherConfiguration(workers: 2, maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2)
+    let dispatcherConfiguration = DispatcherConfiguration(
+        workers: 2, maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2)
 
     static var baseURL: String {
-        ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "postgresql:///chatledger?host=/tmp&user=postgres"
+        ProcessInfo.processInfo.environment["DATABASE_URL"]
+            ?? "postgresql:///chatledger?host=/tmp&user=postgres"
     }
 
     init(startDispatcher: Bool = true) throws {
@@ -47,7 +49,8 @@ final class MessagingHarness {
         let admin = try Database(url: Self.baseURL, maxConnections: 1)
         self.admin = admin
         try admin.withConnection { try $0.execute("CREATE DATABASE \(name)") }
-        database = try Database(url: try DatabaseURL.replacingDatabase(in: Self.baseURL, with: name), maxConnections: 8)
+        database = try Database(
+            url: try DatabaseURL.replacingDatabase(in: Self.baseURL, with: name), maxConnections: 8)
         try Migrator(database: database).migrate()
         projector = Projector(store: store, database: database)
         projector.start()
@@ -84,7 +87,9 @@ final class MessagingHarness {
         provider.stop()
         projector.stop()
         database.closeIdle()
-        _ = try? admin.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)") }
+        _ = try? admin.withConnection {
+            try $0.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)")
+        }
         try? FileManager.default.removeItem(atPath: storePath)
     }
 
@@ -92,7 +97,8 @@ final class MessagingHarness {
     func restartDispatcher() {
         dispatcher.stop()
         dispatcher = OutboundDispatcher(
-            store: store, pipeline: pipeline, channels: services.channels, configuration: dispatcherConfiguration,
+            store: store, pipeline: pipeline, channels: services.channels,
+            configuration: dispatcherConfiguration,
             metrics: metrics, logger: Logger(minimumLevel: .error))
         dispatcher.start()
     }
@@ -105,7 +111,8 @@ final class MessagingHarness {
     func registerTenant(_ slug: String) throws -> TestTenant {
         let tenantId = UUIDv7.generate()
         _ = try pipeline.execute(CommandContext(actor: "test", correlationId: nil)) {
-            let decision = try Tenant.decide(.register(tenantId: tenantId, name: slug, slug: slug), state: nil)
+            let decision = try Tenant.decide(
+                .register(tenantId: tenantId, name: slug, slug: slug), state: nil)
             return CommandPlan(
                 streams: [
                     PlannedStream(
@@ -117,7 +124,8 @@ final class MessagingHarness {
         let now = Timestamp.nowMilliseconds() / 1000
         let token = try signer.sign(
             JWTClaims(
-                sub: userId.lowercasedString, tid: tenantId.lowercasedString, role: "ADMIN", iat: now, exp: now + 3600))
+                sub: userId.lowercasedString, tid: tenantId.lowercasedString, role: "ADMIN", iat: now,
+                exp: now + 3600))
         return TestTenant(id: tenantId, userId: userId, token: token)
     }
 
@@ -126,7 +134,8 @@ final class MessagingHarness {
         let now = Timestamp.nowMilliseconds() / 1000
         return try signer.sign(
             JWTClaims(
-                sub: UUIDv7.generate().lowercasedString, tid: tenant.id.lowercasedString, role: role, iat: now,
+                sub: UUIDv7.generate().lowercasedString, tid: tenant.id.lowercasedString, role: role,
+                iat: now,
                 exp: now + 3600))
     }
 
@@ -146,14 +155,18 @@ final class MessagingHarness {
 
     // MARK: HTTP
 
-    func send(_ method: String, _ path: String, tenant: TestTenant, json: String? = nil) throws -> TestResponse {
+    func send(_ method: String, _ path: String, tenant: TestTenant, json: String? = nil) throws
+        -> TestResponse
+    {
         var headers = ["Authorization": "Bearer " + tenant.token]
         if json != nil { headers["Content-Type"] = "application/json" }
         return try client.send(method, path, headers: headers, body: json.map { Array($0.utf8) })
     }
 
     /// Posts a Meta webhook body signed with `secret` (or with the given header value).
-    func postMeta(_ body: String, secret: String = "app-secret", signature: String? = nil) throws -> TestResponse {
+    func postMeta(_ body: String, secret: String = "app-secret", signature: String? = nil) throws
+        -> TestResponse
+    {
         let bytes = Array(body.utf8)
         let header = signature ?? WebhookSignature.sign(body: bytes, secret: Array(secret.utf8))
         return try client.send(
@@ -166,7 +179,9 @@ final class MessagingHarness {
     /// Waits until the read models include everything in the log.
     func caughtUp() throws {
         let head = try store.head()
-        guard projector.waitUntil(position: head, timeout: 10) else { throw HarnessError.timeout("projection") }
+        guard projector.waitUntil(position: head, timeout: 10) else {
+            throw HarnessError.timeout("projection")
+        }
     }
 
     func conversations(_ tenant: TestTenant) throws -> [ConversationListItem] {
@@ -176,7 +191,8 @@ final class MessagingHarness {
 
     func messages(_ tenant: TestTenant, conversation: String) throws -> [MessageView] {
         try caughtUp()
-        return try readModel.messages(tenant: tenant.id, conversation: UUID(uuidString: conversation)!, limit: 100)?
+        return try readModel.messages(
+            tenant: tenant.id, conversation: UUID(uuidString: conversation)!, limit: 100)?
             .data ?? []
     }
 

@@ -23,12 +23,15 @@ enum MetaWebhookBodies {
         name: String = "João Silva"
     ) -> String {
         message(
-            phoneNumberId: phoneNumberId, from: from, name: name, wamid: wamid, timestamp: timestamp, type: "text",
+            phoneNumberId: phoneNumberId, from: from, name: name, wamid: wamid, timestamp: timestamp,
+            type: "text",
             object: "{\"body\":\"\(body)\"}")
     }
 
     /// Statuses for outbound messages.
-    static func statuses(phoneNumberId: String, _ statuses: [(wamid: String, status: String, recipient: String)])
+    static func statuses(
+        phoneNumberId: String, _ statuses: [(wamid: String, status: String, recipient: String)]
+    )
         -> String
     {
         let items = statuses.map {

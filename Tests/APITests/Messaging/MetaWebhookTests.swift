@@ -14,9 +14,19 @@ struct MetaWebhookTests {
         ("document", #"{"id":"m4","mime_type":"application/pdf","filename":"reserva.pdf"}"#, "DOCUMENT"),
         ("sticker", #"{"id":"m5","mime_type":"image/webp"}"#, "STICKER"),
         ("location", #"{"latitude":-23.5,"longitude":-46.6,"name":"Hotel"}"#, "LOCATION"),
-        ("contacts", #"[{"name":{"formatted_name":"Ana"},"phones":[{"phone":"+55 11 98888-7777"}]}]"#, "CONTACTS"),
-        ("interactive", #"{"type":"button_reply","button_reply":{"id":"opt1","title":"Nova Reserva"}}"#, "INTERACTIVE"),
-        ("interactive", #"{"type":"list_reply","list_reply":{"id":"r1","title":"Single","description":"Cama"}}"#, "INTERACTIVE"),
+        (
+            "contacts", #"[{"name":{"formatted_name":"Ana"},"phones":[{"phone":"+55 11 98888-7777"}]}]"#,
+            "CONTACTS"
+        ),
+        (
+            "interactive", #"{"type":"button_reply","button_reply":{"id":"opt1","title":"Nova Reserva"}}"#,
+            "INTERACTIVE"
+        ),
+        (
+            "interactive",
+            #"{"type":"list_reply","list_reply":{"id":"r1","title":"Single","description":"Cama"}}"#,
+            "INTERACTIVE"
+        ),
         ("button", #"{"text":"Confirmar","payload":"CONFIRM"}"#, "BUTTON"),
         ("reaction", #"{"message_id":"wamid.earlier","emoji":"👍"}"#, "REACTION"),
         ("unsupported", #"{"errors":[{"code":131051}]}"#, "UNSUPPORTED"),
@@ -51,7 +61,8 @@ struct MetaWebhookTests {
         let harness = try MessagingHarness(startDispatcher: false)
         let tenant = try harness.registerTenant("hotel-a")
         try harness.configureMeta(tenant, phoneNumberId: "111")
-        let body = MetaWebhookBodies.text(phoneNumberId: "111", from: "5511999999999", wamid: "wamid.A", body: "Oi")
+        let body = MetaWebhookBodies.text(
+            phoneNumberId: "111", from: "5511999999999", wamid: "wamid.A", body: "Oi")
         #expect(try harness.postMeta(body).status == 200)
         let head = try harness.store.head()
         #expect(try harness.postMeta(body).status == 200)
@@ -66,12 +77,14 @@ struct MetaWebhookTests {
         let tenant = try harness.registerTenant("hotel-a")
         try harness.configureMeta(tenant, phoneNumberId: "111")
         let before = try harness.store.head()
-        let body = MetaWebhookBodies.text(phoneNumberId: "111", from: "5511999999999", wamid: "wamid.A", body: "Oi")
+        let body = MetaWebhookBodies.text(
+            phoneNumberId: "111", from: "5511999999999", wamid: "wamid.A", body: "Oi")
         #expect(try harness.postMeta(body).status == 200)
         let appended = try harness.store.read(from: before + 1, limit: 100)
         #expect(
             appended.map(\.type) == [
-                "RawWebhookReceived.v1", "ContactRegistered.v1", "ConversationOpened.v1", "MessageReceived.v1",
+                "RawWebhookReceived.v1", "ContactRegistered.v1", "ConversationOpened.v1",
+                "MessageReceived.v1",
             ])
         let raw = try #require(appended.first)
         #expect(appended.dropFirst().allSatisfy { $0.metadata.causationId == raw.id })
@@ -84,7 +97,8 @@ struct MetaWebhookTests {
         try harness.configureMeta(tenant, phoneNumberId: "111")
         #expect(
             try harness.postMeta(
-                MetaWebhookBodies.text(phoneNumberId: "111", from: "5511999999999", wamid: "wamid.1", body: "Oi")
+                MetaWebhookBodies.text(
+                    phoneNumberId: "111", from: "5511999999999", wamid: "wamid.1", body: "Oi")
             ).status == 200)
         #expect(
             try harness.postMeta(
@@ -103,13 +117,15 @@ struct MetaWebhookTests {
         let harness = try MessagingHarness(startDispatcher: false)
         let tenant = try harness.registerTenant("hotel-a")
         try harness.configureMeta(tenant, phoneNumberId: "111", appSecret: "right")
-        let body = MetaWebhookBodies.text(phoneNumberId: "111", from: "5511999999999", wamid: "wamid.A", body: "Oi")
+        let body = MetaWebhookBodies.text(
+            phoneNumberId: "111", from: "5511999999999", wamid: "wamid.A", body: "Oi")
         let head = try harness.store.head()
         #expect(try harness.postMeta(body, secret: "wrong").status == 401)
         #expect(try harness.postMeta(body, signature: "sha256=zz").status == 401)
         #expect(try harness.postMeta(body, signature: "").status == 401)
         let unsigned = try harness.client.send(
-            "POST", "/webhooks/whatsapp", headers: ["Content-Type": "application/json"], body: Array(body.utf8))
+            "POST", "/webhooks/whatsapp", headers: ["Content-Type": "application/json"],
+            body: Array(body.utf8))
         #expect(unsigned.status == 401)
         #expect(try harness.store.head() == head)
         #expect(try harness.postMeta(body, secret: "right").status == 200)
@@ -120,7 +136,8 @@ struct MetaWebhookTests {
         let tenant = try harness.registerTenant("hotel-a")
         try harness.configureMeta(tenant, phoneNumberId: "111")
         let head = try harness.store.head()
-        let body = MetaWebhookBodies.text(phoneNumberId: "999", from: "5511999999999", wamid: "wamid.A", body: "Oi")
+        let body = MetaWebhookBodies.text(
+            phoneNumberId: "999", from: "5511999999999", wamid: "wamid.A", body: "Oi")
         let response = try harness.postMeta(body)
         #expect(response.status == 404)
         #expect(try harness.store.head() == head)

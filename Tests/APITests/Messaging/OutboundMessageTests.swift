@@ -9,7 +9,9 @@ struct OutboundMessageTests {
 
     /// A tenant with a Meta channel on the fake provider and a conversation opened by the
     /// customer `secondsAgo` seconds ago.
-    static func conversation(_ harness: MessagingHarness, secondsAgo: Int64 = 0) throws -> (TestTenant, String) {
+    static func conversation(_ harness: MessagingHarness, secondsAgo: Int64 = 0) throws -> (
+        TestTenant, String
+    ) {
         let tenant = try harness.registerTenant("hotel-a")
         try harness.configureMeta(tenant, phoneNumberId: "111")
         let body = MetaWebhookBodies.text(
@@ -20,7 +22,9 @@ struct OutboundMessageTests {
         return (tenant, conversation.id)
     }
 
-    static func sendText(_ harness: MessagingHarness, _ tenant: TestTenant, _ conversation: String, _ text: String)
+    static func sendText(
+        _ harness: MessagingHarness, _ tenant: TestTenant, _ conversation: String, _ text: String
+    )
         throws -> TestResponse
     {
         try harness.send(
@@ -53,7 +57,8 @@ struct OutboundMessageTests {
 
         for status in ["delivered", "read"] {
             let reply = harness.provider.postStatus(
-                to: harness.webhookURL, appSecret: "app-secret", phoneNumberId: "111", wamid: wamid, status: status,
+                to: harness.webhookURL, appSecret: "app-secret", phoneNumberId: "111", wamid: wamid,
+                status: status,
                 recipient: Self.customer, timestamp: MetaWebhookBodies.nowSeconds)
             #expect(reply == .http(status: 200, body: Array("EVENT_RECEIVED".utf8)))
         }
@@ -66,10 +71,12 @@ struct OutboundMessageTests {
         let harness = try MessagingHarness()
         let (tenant, conversation) = try Self.conversation(harness)
         let id = try #require(try Self.sendText(harness, tenant, conversation, "Oi").object["id"] as? String)
-        let wamid = try #require(try harness.message(tenant, id: id) { $0.status == "SENT" }.whatsappMessageId)
+        let wamid = try #require(
+            try harness.message(tenant, id: id) { $0.status == "SENT" }.whatsappMessageId)
         for status in ["read", "delivered", "sent"] {
             _ = harness.provider.postStatus(
-                to: harness.webhookURL, appSecret: "app-secret", phoneNumberId: "111", wamid: wamid, status: status,
+                to: harness.webhookURL, appSecret: "app-secret", phoneNumberId: "111", wamid: wamid,
+                status: status,
                 recipient: Self.customer, timestamp: MetaWebhookBodies.nowSeconds)
         }
         try harness.caughtUp()
@@ -83,7 +90,8 @@ struct OutboundMessageTests {
         // The provider will answer with this wamid; its status webhooks win the race.
         let earlyWamid = "wamid.EARLY"
         let body = MetaWebhookBodies.statuses(
-            phoneNumberId: "111", [(earlyWamid, "delivered", Self.customer), (earlyWamid, "read", Self.customer)])
+            phoneNumberId: "111",
+            [(earlyWamid, "delivered", Self.customer), (earlyWamid, "read", Self.customer)])
         #expect(try harness.postMeta(body).status == 200)
         #expect(try harness.message(tenant, id: id) { _ in true }.status == "QUEUED")
 
@@ -178,7 +186,9 @@ struct OutboundMessageTests {
                 """)
         #expect(list.status == 201)
         for response in [image, buttons, list] {
-            _ = try harness.message(tenant, id: response.object["id"] as? String ?? "") { $0.status == "SENT" }
+            _ = try harness.message(tenant, id: response.object["id"] as? String ?? "") {
+                $0.status == "SENT"
+            }
         }
         let bodies = harness.provider.requests.map(\.json)
         let imageBody = try #require(bodies.first { $0["type"] as? String == "image" })
@@ -187,7 +197,10 @@ struct OutboundMessageTests {
         let interactive = bodies.compactMap { $0["interactive"] as? [String: Any] }
         let buttonBody = try #require(interactive.first { $0["type"] as? String == "button" })
         let replies = (buttonBody["action"] as? [String: Any])?["buttons"] as? [[String: Any]] ?? []
-        #expect(replies.map { ($0["reply"] as? [String: Any])?["title"] as? String } == ["Nova Reserva", "Ver Reservas"])
+        #expect(
+            replies.map { ($0["reply"] as? [String: Any])?["title"] as? String } == [
+                "Nova Reserva", "Ver Reservas",
+            ])
         let listBody = try #require(interactive.first { $0["type"] as? String == "list" })
         #expect((listBody["action"] as? [String: Any])?["button"] as? String == "Ver quartos")
     }
@@ -229,13 +242,17 @@ struct OutboundMessageTests {
             ).status == 200)
         try harness.caughtUp()
         let found = try harness.send(
-            "GET", "/api/messages/search?query=reserva&conversationId=\(conversation)&limit=10", tenant: tenant)
+            "GET", "/api/messages/search?query=reserva&conversationId=\(conversation)&limit=10",
+            tenant: tenant)
         #expect(found.status == 200)
         #expect(found.object["count"] as? Int == 1)
         #expect(try harness.send("GET", "/api/messages/search", tenant: tenant).errorField == "query")
-        #expect(try harness.send("GET", "/api/messages/search?query=x&limit=500", tenant: tenant).errorField == "limit")
         #expect(
-            try harness.send("GET", "/api/messages/search?query=x&conversationId=nope", tenant: tenant).errorField
+            try harness.send("GET", "/api/messages/search?query=x&limit=500", tenant: tenant).errorField
+                == "limit")
+        #expect(
+            try harness.send("GET", "/api/messages/search?query=x&conversationId=nope", tenant: tenant)
+                .errorField
                 == "conversationId")
     }
 
@@ -247,7 +264,9 @@ struct OutboundMessageTests {
         #expect(send.status == 404)
         let template = try harness.send(
             "POST", "/api/messages/template", tenant: other,
-            json: #"{"conversationId":"\#(conversation)","templateName":"x","parameters":[],"languageCode":"pt_BR"}"#)
+            json:
+                #"{"conversationId":"\#(conversation)","templateName":"x","parameters":[],"languageCode":"pt_BR"}"#
+        )
         #expect(template.status == 404)
         let inbound = try #require(try harness.messages(owner, conversation: conversation).first)
         #expect(try harness.send("POST", "/api/messages/\(inbound.id)/read", tenant: other).status == 404)
