@@ -113,7 +113,7 @@ final class RequestDispatcher: Sendable {
             fields["cause"] = .string(cause)
             logger.error("request failed", fields)
         } else {
-            logger.debug("request", fields)
+            logger.info("request", fields)
         }
     }
 

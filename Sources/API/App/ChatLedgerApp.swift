@@ -1,0 +1,75 @@
+import EventStore
+import Foundation
+import Projections
+
+/// The running application: event log, read models, projector, command pipeline, routes and
+/// server.
+public final class ChatLedgerApp: Sendable {
+    public let services: AppServices
+    public let server: HTTPServer
+    /// The in-process projector feeding the read models (nil when built without one).
+    public let projector: Projector?
+
+    /// Opens the log under the data directory, runs the read-model migrations, starts the
+    /// projector and serves.
+    public convenience init(
+        configuration: AppConfiguration, environment: [String: String], logger: Logger,
+        hasher: PasswordHasher = .standard, durability: Durability = .fsync, loopbackOnly: Bool = false
+    ) throws {
+        let secrets = try ServerSecrets.load(
+            environment: environment, dataDirectory: configuration.dataDirectory)
+        let store = try EventStore(
+            options: EventStoreOptions(path: configuration.eventLogPath, durability: durability))
+        let database = try Database(url: configuration.databaseURL)
+        let applied = try Migrator(database: database).migrate()
+        logger.info(
+            "read-model migrations applied", ["versions": .array(applied.map { .number(Double($0)) })])
+        let metrics = MetricsRegistry()
+        let projector = Projector(store: store, database: database)
+        projector.start()
+        let services = AppServices(
+            store: store, pipeline: CommandPipeline(store: store, projection: projector, metrics: metrics),
+            readModel: ReadModel(database: database), signer: JWTSigner(secret: secrets.jwtSecret),
+            hasher: hasher,
+            loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: secrets.masterKey),
+            metrics: metrics,
+            logger: logger)
+        do {
+            try self.init(
+                services: services, projector: projector,
+                server: HTTPServerConfiguration(
+                    port: configuration.port, loopbackOnly: loopbackOnly,
+                    threadPoolSize: configuration.httpThreads))
+        } catch {
+            projector.stop()
+            throw error
+        }
+    }
+
+    /// Serves `services` with the full route table; `projector` (already started) is stopped
+    /// with the app.
+    public init(services: AppServices, projector: Projector?, server configuration: HTTPServerConfiguration)
+        throws
+    {
+        self.services = services
+        self.projector = projector
+        var router = try ChatLedgerApp.routes(services)
+        ReadinessRoute(services: services, projector: projector).register(into: &router)
+        server = try HTTPServer(
+            configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
+    }
+
+    /// Every route of the API.
+    public static func routes(_ services: AppServices) throws -> Router {
+        var router = Router()
+        router.addOperationalRoutes(metrics: services.metrics)
+        try AuthRoutes(services: services).register(into: &router)
+        return router
+    }
+
+    /// Stops serving, then stops the projector.
+    public func stop() {
+        server.stop()
+        projector?.stop()
+    }
+}
