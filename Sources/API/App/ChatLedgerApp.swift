@@ -9,6 +9,8 @@ public final class ChatLedgerApp: Sendable {
     public let server: HTTPServer
     /// The in-process projector feeding the read models (nil when built without one).
     public let projector: Projector?
+    /// Channels, webhooks, messages and the outbound dispatcher (nil when built without them).
+    public let messaging: MessagingRuntime?
 
     /// Opens the log under the data directory, runs the read-model migrations, starts the
     /// projector and serves.
@@ -35,8 +37,10 @@ public final class ChatLedgerApp: Sendable {
             metrics: metrics,
             logger: logger)
         do {
+            let messaging = try MessagingRuntime(
+                app: services, phoneKey: ContactPhoneKey(masterKey: secrets.masterKey))
             try self.init(
-                services: services, projector: projector,
+                services: services, projector: projector, messaging: messaging,
                 server: HTTPServerConfiguration(
                     port: configuration.port, loopbackOnly: loopbackOnly,
                     threadPoolSize: configuration.httpThreads))
@@ -48,15 +52,19 @@ public final class ChatLedgerApp: Sendable {
 
     /// Serves `services` with the full route table; `projector` (already started) is stopped
     /// with the app.
-    public init(services: AppServices, projector: Projector?, server configuration: HTTPServerConfiguration)
-        throws
-    {
+    public init(
+        services: AppServices, projector: Projector?, messaging: MessagingRuntime? = nil,
+        server configuration: HTTPServerConfiguration
+    ) throws {
         self.services = services
         self.projector = projector
+        self.messaging = messaging
         var router = try ChatLedgerApp.routes(services)
+        messaging?.register(into: &router)
         ReadinessRoute(services: services, projector: projector).register(into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
+        messaging?.start()
     }
 
     /// Every route of the API.
@@ -70,6 +78,7 @@ public final class ChatLedgerApp: Sendable {
     /// Stops serving, then stops the projector.
     public func stop() {
         server.stop()
+        messaging?.stop()
         projector?.stop()
     }
 }

@@ -11,8 +11,8 @@ public struct MessagingServices: Sendable {
     public let readModel: ReadModel?
     public let channels: ChannelDirectory
     public let secretBox: SecretBox
-    /// Keys the contact phone index (`UniqueKeys.phone`), so it never holds a number in clear.
-    public let phoneKey: [UInt8]
+    /// Names a contact's phone in the key index without holding the number in clear.
+    public let phoneKey: ContactPhoneKey
     /// The bearer-token step of `/api/*`.
     public let authentication: any Middleware
     public let metrics: MetricsRegistry
@@ -20,7 +20,8 @@ public struct MessagingServices: Sendable {
 
     public init(
         store: EventStore, pipeline: CommandPipeline, readModel: ReadModel?, channels: ChannelDirectory,
-        secretBox: SecretBox, phoneKey: [UInt8], authentication: any Middleware, metrics: MetricsRegistry,
+        secretBox: SecretBox, phoneKey: ContactPhoneKey, authentication: any Middleware,
+        metrics: MetricsRegistry,
         logger: Logger
     ) {
         self.store = store
@@ -34,9 +35,13 @@ public struct MessagingServices: Sendable {
         self.logger = logger
     }
 
-    /// The phone-index key derived from the master key (one key, one purpose).
-    public static func phoneKey(masterKey: [UInt8]) -> [UInt8] {
-        Sodium.hmacSHA256(key: masterKey, message: Array("chatledger contact phone index v1".utf8))
+    /// The messaging part of the app's shared services.
+    public init(app: AppServices, channels: ChannelDirectory, phoneKey: ContactPhoneKey) {
+        self.init(
+            store: app.store, pipeline: app.pipeline, readModel: app.readModel, channels: channels,
+            secretBox: app.secretBox, phoneKey: phoneKey, authentication: app.authentication,
+            metrics: app.metrics,
+            logger: app.logger)
     }
 
     /// The read models, or 503 when this process has none.

@@ -62,7 +62,7 @@ final class MessagingHarness {
         let tenantLookup = pipeline
         services = MessagingServices(
             store: store, pipeline: pipeline, readModel: readModel, channels: channels, secretBox: secretBox,
-            phoneKey: MessagingServices.phoneKey(masterKey: Array(repeating: 7, count: 32)),
+            phoneKey: ContactPhoneKey(masterKey: Array(repeating: 7, count: 32)),
             authentication: BearerAuthentication(
                 signer: signer,
                 tenantForSlug: { slug in
