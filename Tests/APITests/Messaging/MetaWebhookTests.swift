@@ -157,7 +157,8 @@ struct MetaWebhookTests {
         let harness = try MessagingHarness(startDispatcher: false)
         let head = try harness.store.head()
         // Only the headers go out: the 413 comes without the server reading the body.
-        let request = "POST /webhooks/whatsapp HTTP/1.1\r\nHost: x\r\nContent-Length: \((3 << 20) + 1)\r\n\r\n"
+        let request =
+            "POST /webhooks/whatsapp HTTP/1.1\r\nHost: x\r\nContent-Length: \((3 << 20) + 1)\r\n\r\n"
         let response = try harness.client.exchange(Array(request.utf8))
         #expect(response.status == 413)
         #expect(try harness.store.head() == head)
