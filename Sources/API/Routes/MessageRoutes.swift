@@ -114,6 +114,14 @@ struct MessageRoutes: Sendable {
 
     /// `GET /api/messages/search?query=&conversationId=&limit=` → `{data, count}`.
     func search(_ request: Request) throws -> Response {
+        if let text = request.header("X-Min-Position") {
+            guard let position = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+                throw APIError.validation(field: "X-Min-Position", "X-Min-Position must be a log position")
+            }
+            guard position == 0 || services.pipeline.waitForProjection(position: position) else {
+                throw APIError.unavailable("The read models have not caught up yet")
+            }
+        }
         guard let query = request.queryValue("query") else {
             throw APIError.validation(field: "query", "query is required")
         }

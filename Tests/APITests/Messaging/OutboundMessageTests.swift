@@ -221,6 +221,31 @@ struct OutboundMessageTests {
         #expect(harness.dispatcher.pendingCount == 0)
     }
 
+    @Test func resendAfterACrashReusesTheProvidersMessageId() throws {
+        let harness = try MessagingHarness(startDispatcher: false)
+        let (tenant, conversation) = try Self.conversation(harness)
+        let id = try #require(try Self.sendText(harness, tenant, conversation, "Oi").object["id"] as? String)
+        // A previous process reached the provider, then died before recording the answer.
+        let first = ProviderClient().send(
+            ProviderRequest(
+                url: harness.provider.baseURL + "/v21.0/111/messages",
+                headers: ["Content-Type": "application/json", "Idempotency-Key": id],
+                body: Array(
+                    #"{"messaging_product":"whatsapp","to":"5511999999999","type":"text","text":{"body":"Oi"}}"#
+                        .utf8)))
+        guard case .http(200, let answer) = first else {
+            Issue.record("provider did not accept: \(first)")
+            return
+        }
+        let answered = try #require(
+            ((try JSONSerialization.jsonObject(with: Data(answer)) as? [String: Any])?["messages"]
+                as? [[String: Any]])?
+                .first?["id"] as? String)
+        harness.restartDispatcher()
+        let sent = try harness.message(tenant, id: id) { $0.status == "SENT" }
+        #expect(sent.whatsappMessageId == answered)
+    }
+
     @Test func markReadResetsTheUnreadCount() throws {
         let harness = try MessagingHarness(startDispatcher: false)
         let (tenant, conversation) = try Self.conversation(harness)
@@ -235,15 +260,13 @@ struct OutboundMessageTests {
     @Test func searchFindsMessagesByText() throws {
         let harness = try MessagingHarness(startDispatcher: false)
         let (tenant, conversation) = try Self.conversation(harness)
-        #expect(
-            try harness.postMeta(
-                MetaWebhookBodies.text(
-                    phoneNumberId: "111", from: Self.customer, wamid: "wamid.IN2", body: "quero uma reserva")
-            ).status == 200)
-        try harness.caughtUp()
-        let found = try harness.send(
+        let webhook = try harness.postMeta(
+            MetaWebhookBodies.text(
+                phoneNumberId: "111", from: Self.customer, wamid: "wamid.IN2", body: "quero uma reserva"))
+        let position = try #require(webhook.header("X-Log-Position"))
+        let found = try harness.client.send(
             "GET", "/api/messages/search?query=reserva&conversationId=\(conversation)&limit=10",
-            tenant: tenant)
+            headers: ["Authorization": "Bearer " + tenant.token, "X-Min-Position": position])
         #expect(found.status == 200)
         #expect(found.object["count"] as? Int == 1)
         #expect(try harness.send("GET", "/api/messages/search", tenant: tenant).errorField == "query")
