@@ -19,7 +19,7 @@ import Testing
             readModel: ReadModel(database: unreachable),
             signer: JWTSigner(secret: Array("outage-test-secret-outage-test-0".utf8)), hasher: .minimum,
             loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: [UInt8](repeating: 7, count: 32)),
-            metrics: metrics, logger: Logger(minimumLevel: .error))
+            metrics: metrics, logger: Logger(minimumLevel: .error), phoneIndexKey: [1, 2, 3])
         let app = try ChatLedgerApp(
             services: services, projector: nil,
             server: HTTPServerConfiguration(port: 0, loopbackOnly: true, threadPoolSize: 4))

@@ -35,7 +35,7 @@ public final class ChatLedgerApp: Sendable {
             hasher: hasher,
             loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: secrets.masterKey),
             metrics: metrics,
-            logger: logger)
+            logger: logger, phoneIndexKey: secrets.phoneIndexKey)
         do {
             let messaging = try MessagingRuntime(
                 app: services, phoneKey: ContactPhoneKey(masterKey: secrets.masterKey))
@@ -72,6 +72,11 @@ public final class ChatLedgerApp: Sendable {
         var router = Router()
         router.addOperationalRoutes(metrics: services.metrics)
         try AuthRoutes(services: services).register(into: &router)
+        ConversationReadRoutes(services: services).register(into: &router)
+        ConversationCommandRoutes(services: services).register(into: &router)
+        StatsReadRoutes(services: services).register(into: &router)
+        ChannelRoutes(services: services).register(into: &router)
+        WebhookRoutes(services: services).register(into: &router)
         return router
     }
 
