@@ -37,8 +37,7 @@ public final class ChatLedgerApp: Sendable {
             metrics: metrics,
             logger: logger, phoneIndexKey: secrets.phoneIndexKey)
         do {
-            let messaging = try MessagingRuntime(
-                app: services, phoneKey: ContactPhoneKey(masterKey: secrets.masterKey))
+            let messaging = try MessagingRuntime(app: services)
             try self.init(
                 services: services, projector: projector, messaging: messaging,
                 server: HTTPServerConfiguration(
@@ -75,8 +74,6 @@ public final class ChatLedgerApp: Sendable {
         ConversationReadRoutes(services: services).register(into: &router)
         ConversationCommandRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
-        ChannelRoutes(services: services).register(into: &router)
-        WebhookRoutes(services: services).register(into: &router)
         return router
     }
 

@@ -8,11 +8,10 @@ public final class MessagingRuntime: Sendable {
 
     /// Rebuilds the channel directory from the log; nothing runs until `start()`.
     public init(
-        app: AppServices, phoneKey: ContactPhoneKey,
-        dispatcher configuration: DispatcherConfiguration = DispatcherConfiguration()
+        app: AppServices, dispatcher configuration: DispatcherConfiguration = DispatcherConfiguration()
     ) throws {
         let channels = try ChannelDirectory(store: app.store, secretBox: app.secretBox)
-        services = MessagingServices(app: app, channels: channels, phoneKey: phoneKey)
+        services = MessagingServices(app: app, channels: channels)
         dispatcher = OutboundDispatcher(
             store: app.store, pipeline: app.pipeline, channels: channels, configuration: configuration,
             metrics: app.metrics, logger: app.logger)

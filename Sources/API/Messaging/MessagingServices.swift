@@ -11,8 +11,8 @@ public struct MessagingServices: Sendable {
     public let readModel: ReadModel?
     public let channels: ChannelDirectory
     public let secretBox: SecretBox
-    /// Names a contact's phone in the key index without holding the number in clear.
-    public let phoneKey: ContactPhoneKey
+    /// Keys the contact phone index (`UniqueKeys.phone`), so it never holds a number in clear.
+    public let phoneKey: [UInt8]
     /// The bearer-token step of `/api/*`.
     public let authentication: any Middleware
     public let metrics: MetricsRegistry
@@ -20,7 +20,7 @@ public struct MessagingServices: Sendable {
 
     public init(
         store: EventStore, pipeline: CommandPipeline, readModel: ReadModel?, channels: ChannelDirectory,
-        secretBox: SecretBox, phoneKey: ContactPhoneKey, authentication: any Middleware,
+        secretBox: SecretBox, phoneKey: [UInt8], authentication: any Middleware,
         metrics: MetricsRegistry,
         logger: Logger
     ) {
@@ -36,10 +36,10 @@ public struct MessagingServices: Sendable {
     }
 
     /// The messaging part of the app's shared services.
-    public init(app: AppServices, channels: ChannelDirectory, phoneKey: ContactPhoneKey) {
+    public init(app: AppServices, channels: ChannelDirectory) {
         self.init(
             store: app.store, pipeline: app.pipeline, readModel: app.readModel, channels: channels,
-            secretBox: app.secretBox, phoneKey: phoneKey, authentication: app.authentication,
+            secretBox: app.secretBox, phoneKey: app.phoneIndexKey, authentication: app.authentication,
             metrics: app.metrics,
             logger: app.logger)
     }

@@ -19,12 +19,30 @@ struct WebhookRoutes: Sendable {
     static let bodyLimit = 3 << 20
     let services: MessagingServices
 
-    /// `GET /webhooks/whatsapp`: echoes `hub.challenge` when the verify token is a channel's.
+    /// `GET /webhooks/whatsapp`: echoes `hub.challenge` when the verify token is a channel's
+    /// (the channel of the tenant named by `X-Tenant-Slug` or `tenant=`, when one is named).
     func verify(_ request: Request) throws -> Response {
+        let refused = APIError.forbidden("Webhook verification failed")
         guard request.queryValue("hub.mode") == "subscribe",
-            let token = request.queryValue("hub.verify_token"),
-            try services.channels.isVerifyToken(token)
-        else { throw APIError.forbidden("Webhook verification failed") }
+            let token = request.queryValue("hub.verify_token")
+        else { throw refused }
+        if let slug = request.header("X-Tenant-Slug") ?? request.queryValue("tenant") {
+            guard let stream = try services.pipeline.lookup(UniqueKeys.slug(slug.lowercased())),
+                let tenant = UUID(uuidString: String(stream.dropFirst("tenant-".count)))
+            else { throw refused }
+            func matches() -> Bool {
+                guard let expected = services.channels.channel(tenant: tenant)?.secrets?.verifyToken else {
+                    return false
+                }
+                return WebhookSignature.tokensEqual(token, expected)
+            }
+            if !matches() {
+                try services.channels.refresh()
+                guard matches() else { throw refused }
+            }
+        } else {
+            guard try services.channels.isVerifyToken(token) else { throw refused }
+        }
         return Response.text(request.queryValue("hub.challenge") ?? "")
     }
 

@@ -8,7 +8,7 @@ import Foundation
 struct WebhookBatch {
     let pipeline: CommandPipeline
     let tenant: UUID
-    let phoneKey: ContactPhoneKey
+    let phoneKey: [UInt8]
     let now: Int64
     private(set) var streams: [String: WorkingStream] = [:]
     private(set) var order: [String] = []
@@ -18,7 +18,7 @@ struct WebhookBatch {
     /// Contacts the body concerns (for sealing the raw body and erasure).
     private(set) var contactIds: [UUID] = []
 
-    init(pipeline: CommandPipeline, tenant: UUID, phoneKey: ContactPhoneKey, now: Int64) {
+    init(pipeline: CommandPipeline, tenant: UUID, phoneKey: [UInt8], now: Int64) {
         self.pipeline = pipeline
         self.tenant = tenant
         self.phoneKey = phoneKey
@@ -81,7 +81,7 @@ struct WebhookBatch {
     private mutating func routeContact(phone: String) throws -> (
         contact: Contact?, conversation: Conversation?, phoneKey: String
     ) {
-        let phoneKey = self.phoneKey.key(tenant: tenant, phone: phone)
+        let phoneKey = UniqueKeys.phone(tenantId: tenant, phone: phone, hmacKey: self.phoneKey)
         var contact: Contact?
         var conversation: Conversation?
         if let contactStream = try lookup(phoneKey) {

@@ -62,7 +62,7 @@ final class MessagingHarness {
         let tenantLookup = pipeline
         services = MessagingServices(
             store: store, pipeline: pipeline, readModel: readModel, channels: channels, secretBox: secretBox,
-            phoneKey: ContactPhoneKey(masterKey: Array(repeating: 7, count: 32)),
+            phoneKey: ServerSecrets(jwtSecret: [1], masterKey: Array(repeating: 7, count: 32)).phoneIndexKey,
             authentication: BearerAuthentication(
                 signer: signer,
                 tenantForSlug: { slug in
