@@ -17,7 +17,7 @@ public struct ChannelEntry: Sendable, Equatable {
     /// When the channel was last configured (ms).
     public var configuredAt: Int64
 
-    /// The public view of `GET /api/channels`: never the secrets.
+    /// The public view answered by `PUT /api/channels/whatsapp`: never the secrets.
     var view: JSONValue {
         func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
         let status: String =

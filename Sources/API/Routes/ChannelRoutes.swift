@@ -2,12 +2,12 @@ import Domain
 import Foundation
 
 extension Router {
-    /// `PUT /api/channels/whatsapp` and `GET /api/channels` (administrators).
+    /// `PUT /api/channels/whatsapp` (administrators; `GET /api/channels` is served with the
+    /// other read models).
     public mutating func addChannelRoutes(_ services: MessagingServices) {
         let routes = ChannelRoutes(services: services)
         let steps: [any Middleware] = [services.authentication, RequireRole.admin]
         add("PUT", "/api/channels/whatsapp", middleware: steps) { try routes.configure($0) }
-        add("GET", "/api/channels", middleware: steps) { try routes.list($0) }
     }
 }
 
@@ -51,13 +51,6 @@ struct ChannelRoutes: Sendable {
         try services.channels.refresh()
         guard let channel = services.channels.channel(tenant: tenant) else { throw APIError.internal }
         return try Response.json(channel.view).logPositionHeader(outcome.head)
-    }
-
-    func list(_ request: Request) throws -> Response {
-        let tenant = request.authenticatedUser.tenantId
-        try services.channels.refresh()
-        let channels = services.channels.channel(tenant: tenant).map { [$0.view] } ?? []
-        return Response.json(.object(["data": .array(channels)]))
     }
 
     /// Checks the provider's required fields and seals the secrets.

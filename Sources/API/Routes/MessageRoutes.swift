@@ -3,8 +3,8 @@ import Foundation
 import Projections
 
 extension Router {
-    /// `POST /api/messages[/template|/buttons|/list]`, `POST /api/messages/:id/read`,
-    /// `GET /api/messages/search`.
+    /// `POST /api/messages[/template|/buttons|/list]` and `POST /api/messages/:id/read`
+    /// (`GET /api/messages/search` is served with the conversation reads).
     public mutating func addMessageRoutes(_ services: MessagingServices) {
         let routes = MessageRoutes(services: services)
         let steps: [any Middleware] = [services.authentication]
@@ -29,7 +29,6 @@ extension Router {
                 request, conversationId: body.conversationId, content: body.outboundContent())
         }
         add("POST", "/api/messages/:id/read", middleware: steps) { try routes.markRead($0) }
-        add("GET", "/api/messages/search", middleware: steps) { try routes.search($0) }
     }
 }
 
@@ -110,32 +109,5 @@ struct MessageRoutes: Sendable {
         }
         _ = services.pipeline.waitForProjection(outcome)
         return Response.noContent.logPositionHeader(outcome.head)
-    }
-
-    /// `GET /api/messages/search?query=&conversationId=&limit=` → `{data, count}`.
-    func search(_ request: Request) throws -> Response {
-        if let text = request.header("X-Min-Position") {
-            guard let position = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
-                throw APIError.validation(field: "X-Min-Position", "X-Min-Position must be a log position")
-            }
-            guard position == 0 || services.pipeline.waitForProjection(position: position) else {
-                throw APIError.unavailable("The read models have not caught up yet")
-            }
-        }
-        guard let query = request.queryValue("query") else {
-            throw APIError.validation(field: "query", "query is required")
-        }
-        var conversation: UUID?
-        if let text = request.queryValue("conversationId") {
-            guard let id = UUID(uuidString: text) else {
-                throw APIError.validation(field: "conversationId", "conversationId must be a UUID")
-            }
-            conversation = id
-        }
-        let limit = try request.queryInt("limit", default: 50, range: 1...100)
-        let result = try services.requireReadModel().searchMessages(
-            tenant: request.authenticatedUser.tenantId, query: query, conversation: conversation, limit: limit
-        )
-        return try Response.json(result)
     }
 }

@@ -40,8 +40,7 @@ struct ChannelSetupTests {
     @Test func channelRoutesNeedAnAdministrator() throws {
         let harness = try MessagingHarness(startDispatcher: false)
         let tenant = try harness.registerTenant("hotel-a")
-        let agent = TestTenant(
-            id: tenant.id, userId: tenant.userId, token: try harness.token(for: tenant, role: "AGENT"))
+        let agent = try harness.user(in: tenant, role: "AGENT")
         #expect(try harness.send("GET", "/api/channels", tenant: agent).status == 403)
         let put = try harness.send(
             "PUT", "/api/channels/whatsapp", tenant: agent,

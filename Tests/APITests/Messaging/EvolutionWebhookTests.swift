@@ -73,6 +73,8 @@ struct EvolutionWebhookTests {
         try Self.configure(harness, tenant)
         let body = #"{"event":"connection.update","instance":"hotel_abc","data":{"state":"open"}}"#
         #expect(try Self.post(harness, body).status == 200)
+        #expect(harness.services.channels.channel(tenant: tenant.id)?.connectionState == .open)
+        try harness.caughtUp()
         let channels =
             try harness.send("GET", "/api/channels", tenant: tenant).object["data"] as? [[String: Any]]
         #expect(channels?.first?["status"] as? String == "CONNECTED")

@@ -26,6 +26,7 @@ final class MessagingHarness {
     let projector: Projector
     let pipeline: CommandPipeline
     let readModel: ReadModel
+    let app: AppServices
     let services: MessagingServices
     let signer = JWTSigner(secret: Array("messaging-test-secret-0123456789abcdef".utf8))
     let provider: FakeWhatsAppProvider
@@ -58,22 +59,19 @@ final class MessagingHarness {
         readModel = ReadModel(database: database)
         secretBox = try SecretBox(key: Sodium.randomBytes(SecretBox.keyLength))
         let channels = try ChannelDirectory(store: store, secretBox: secretBox)
-        let signer = self.signer
-        let tenantLookup = pipeline
-        services = MessagingServices(
-            store: store, pipeline: pipeline, readModel: readModel, channels: channels, secretBox: secretBox,
-            phoneKey: ServerSecrets(jwtSecret: [1], masterKey: Array(repeating: 7, count: 32)).phoneIndexKey,
-            authentication: BearerAuthentication(
-                signer: signer,
-                tenantForSlug: { slug in
-                    guard let stream = try tenantLookup.lookup(UniqueKeys.slug(slug)) else { return nil }
-                    return UUID(uuidString: String(stream.dropFirst("tenant-".count)))
-                }), metrics: metrics, logger: Logger(minimumLevel: .error))
+        app = AppServices(
+            store: store, pipeline: pipeline, readModel: readModel, signer: signer, hasher: .minimum,
+            loginLimiter: LoginRateLimiter(), secretBox: secretBox, metrics: metrics,
+            logger: Logger(minimumLevel: .error),
+            phoneIndexKey: ServerSecrets(jwtSecret: [1], masterKey: Array(repeating: 7, count: 32))
+                .phoneIndexKey)
+        services = MessagingServices(app: app, channels: channels)
         provider = try FakeWhatsAppProvider()
         dispatcher = OutboundDispatcher(
             store: store, pipeline: pipeline, channels: channels, configuration: dispatcherConfiguration,
             metrics: metrics, logger: Logger(minimumLevel: .error))
-        var router = Router()
+        // The app's own route table, with the messaging routes added as the app adds them.
+        var router = try ChatLedgerApp.routes(app)
         router.addChannelRoutes(services)
         router.addWebhookRoutes(services)
         router.addMessageRoutes(services)
@@ -107,36 +105,36 @@ final class MessagingHarness {
 
     // MARK: tenants and channels
 
-    /// Registers a tenant in the log and returns it with an administrator's bearer token.
+    /// Registers a tenant and its first administrator through `POST /auth/register`.
     func registerTenant(_ slug: String) throws -> TestTenant {
-        let tenantId = UUIDv7.generate()
-        _ = try pipeline.execute(CommandContext(actor: "test", correlationId: nil)) {
-            let decision = try Tenant.decide(
-                .register(tenantId: tenantId, name: slug, slug: slug), state: nil)
-            return CommandPlan(
-                streams: [
-                    PlannedStream(
-                        tenant: tenantId, stream: Streams.tenant(tenantId), expectedVersion: .noStream,
-                        events: decision.events.map { ($0.event, $0.id) })
-                ], keyChanges: decision.keyChanges)
-        }
-        let userId = UUIDv7.generate()
-        let now = Timestamp.nowMilliseconds() / 1000
-        let token = try signer.sign(
-            JWTClaims(
-                sub: userId.lowercasedString, tid: tenantId.lowercasedString, role: "ADMIN", iat: now,
-                exp: now + 3600))
+        let response = try client.sendJSON(
+            "POST", "/auth/register",
+            json: """
+                {"tenantName":"Hotel \(slug)","tenantSlug":"\(slug)","userName":"Admin",\
+                "email":"admin@\(slug).example","password":"senha-forte-123"}
+                """)
+        guard response.status == 201, let token = response.object["token"] as? String,
+            let tenant = (response.object["tenant"] as? [String: Any])?["id"] as? String,
+            let user = (response.object["user"] as? [String: Any])?["id"] as? String,
+            let tenantId = UUID(uuidString: tenant), let userId = UUID(uuidString: user)
+        else { throw HarnessError.setup("register \(slug): \(response.status) \(response.text)") }
         return TestTenant(id: tenantId, userId: userId, token: token)
     }
 
-    /// A token of another role for the same tenant.
-    func token(for tenant: TestTenant, role: String) throws -> String {
-        let now = Timestamp.nowMilliseconds() / 1000
-        return try signer.sign(
-            JWTClaims(
-                sub: UUIDv7.generate().lowercasedString, tid: tenant.id.lowercasedString, role: role,
-                iat: now,
-                exp: now + 3600))
+    /// A user of another role in the same tenant, created by its administrator, logged in.
+    func user(in tenant: TestTenant, role: String) throws -> TestTenant {
+        let email = "\(role.lowercased())-\(UUID().uuidString.prefix(8))@example.com"
+        let created = try send(
+            "POST", "/auth/users", tenant: tenant,
+            json: #"{"name":"Agent","email":"\#(email)","password":"senha-forte-123","role":"\#(role)"}"#)
+        guard created.status == 201 else { throw HarnessError.setup("create user: \(created.text)") }
+        let login = try client.sendJSON(
+            "POST", "/auth/login", json: #"{"email":"\#(email)","password":"senha-forte-123"}"#)
+        guard let token = login.object["token"] as? String,
+            let user = (login.object["user"] as? [String: Any])?["id"] as? String,
+            let userId = UUID(uuidString: user)
+        else { throw HarnessError.setup("login: \(login.text)") }
+        return TestTenant(id: tenant.id, userId: userId, token: token)
     }
 
     /// Configures a Meta channel pointing at the fake provider.
@@ -228,4 +226,5 @@ struct TestTenant {
 
 enum HarnessError: Error {
     case timeout(String)
+    case setup(String)
 }
