@@ -18,6 +18,10 @@ public final class ProviderClient: Sendable {
         timeout = timeoutSeconds
     }
 
+    deinit {
+        session.finishTasksAndInvalidate()
+    }
+
     /// Sends `request` and blocks until the answer (or the timeout).
     public func send(_ request: ProviderRequest) -> ProviderReply {
         guard let url = URL(string: request.url) else { return .transport("invalid URL \(request.url)") }
