@@ -9,14 +9,15 @@ public final class ChatLedgerApp: Sendable {
     public let server: HTTPServer
     /// The in-process projector feeding the read models (nil when built without one).
     public let projector: Projector?
-    /// Channels, webhooks, messages and the outbound dispatcher (nil when built without them).
+    /// Channels, webhooks, message sends and the outbound dispatcher (nil when built without them).
     public let messaging: MessagingRuntime?
 
     /// Opens the log under the data directory, runs the read-model migrations, starts the
-    /// projector and serves.
+    /// projector and (unless `dispatch` is false) the outbound dispatcher, and serves.
     public convenience init(
         configuration: AppConfiguration, environment: [String: String], logger: Logger,
-        hasher: PasswordHasher = .standard, durability: Durability = .fsync, loopbackOnly: Bool = false
+        hasher: PasswordHasher = .standard, durability: Durability = .fsync, loopbackOnly: Bool = false,
+        dispatch: Bool = true
     ) throws {
         let secrets = try ServerSecrets.load(
             environment: environment, dataDirectory: configuration.dataDirectory)
@@ -39,7 +40,7 @@ public final class ChatLedgerApp: Sendable {
         do {
             let messaging = try MessagingRuntime(app: services)
             try self.init(
-                services: services, projector: projector, messaging: messaging,
+                services: services, projector: projector, messaging: messaging, dispatch: dispatch,
                 server: HTTPServerConfiguration(
                     port: configuration.port, loopbackOnly: loopbackOnly,
                     threadPoolSize: configuration.httpThreads))
@@ -50,9 +51,10 @@ public final class ChatLedgerApp: Sendable {
     }
 
     /// Serves `services` with the full route table; `projector` (already started) is stopped
-    /// with the app.
+    /// with the app, and `messaging`'s dispatcher runs while the app does when `dispatch` is true.
     public init(
         services: AppServices, projector: Projector?, messaging: MessagingRuntime? = nil,
+        dispatch: Bool = true,
         server configuration: HTTPServerConfiguration
     ) throws {
         self.services = services
@@ -63,7 +65,7 @@ public final class ChatLedgerApp: Sendable {
         ReadinessRoute(services: services, projector: projector).register(into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
-        messaging?.start()
+        if dispatch { messaging?.start() }
     }
 
     /// Every route of the API.
@@ -73,11 +75,12 @@ public final class ChatLedgerApp: Sendable {
         try AuthRoutes(services: services).register(into: &router)
         ConversationReadRoutes(services: services).register(into: &router)
         ConversationCommandRoutes(services: services).register(into: &router)
+        DepartmentRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
         return router
     }
 
-    /// Stops serving, then stops the projector.
+    /// Stops serving, then the dispatcher and the projector.
     public func stop() {
         server.stop()
         messaging?.stop()

@@ -3,7 +3,8 @@ import Domain
 /// `POST /api/messages`: text, or media by URL with `metadata.caption`.
 struct SendMessageRequest: Decodable {
     var conversationId: String
-    var type: String
+    /// Defaults to `TEXT`.
+    var type: String?
     var content: String
     var metadata: Metadata?
 
@@ -14,7 +15,7 @@ struct SendMessageRequest: Decodable {
 
     func outboundContent() throws -> OutboundContent {
         let media: MediaKind
-        switch type {
+        switch (type ?? "TEXT").uppercased() {
         case "TEXT": return .text(body: content)
         case "IMAGE": media = .image
         case "AUDIO": media = .audio
