@@ -41,6 +41,7 @@ public final class ChatLedgerApp: Sendable {
             let messaging = try MessagingRuntime(app: services)
             try self.init(
                 services: services, projector: projector, messaging: messaging, dispatch: dispatch,
+                eventStreamKeepAliveSeconds: configuration.eventStreamKeepAliveSeconds,
                 server: HTTPServerConfiguration(
                     port: configuration.port, loopbackOnly: loopbackOnly,
                     threadPoolSize: configuration.httpThreads))
@@ -54,7 +55,7 @@ public final class ChatLedgerApp: Sendable {
     /// with the app, and `messaging`'s dispatcher runs while the app does when `dispatch` is true.
     public init(
         services: AppServices, projector: Projector?, messaging: MessagingRuntime? = nil,
-        dispatch: Bool = true,
+        dispatch: Bool = true, eventStreamKeepAliveSeconds: Double = 15,
         server configuration: HTTPServerConfiguration
     ) throws {
         self.services = services
@@ -63,6 +64,8 @@ public final class ChatLedgerApp: Sendable {
         var router = try ChatLedgerApp.routes(services)
         messaging?.register(into: &router)
         ReadinessRoute(services: services, projector: projector).register(into: &router)
+        EventStreamRoute(services: services, keepAliveSeconds: eventStreamKeepAliveSeconds).register(
+            into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
         if dispatch { messaging?.start() }
@@ -76,6 +79,7 @@ public final class ChatLedgerApp: Sendable {
         ConversationReadRoutes(services: services).register(into: &router)
         ConversationCommandRoutes(services: services).register(into: &router)
         DepartmentRoutes(services: services).register(into: &router)
+        AuditRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
         return router
     }

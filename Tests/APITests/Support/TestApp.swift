@@ -24,10 +24,11 @@ struct TestApp {
             try? FileManager.default.removeItem(atPath: directory)
             _ = try? admin.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         }
-        let configuration = AppConfiguration(
+        var configuration = AppConfiguration(
             databaseURL: try DatabaseURL.replacingDatabase(in: baseURL, with: String(name)),
             dataDirectory: directory,
             port: 0, httpThreads: 8)
+        configuration.eventStreamKeepAliveSeconds = 0.3
         let app = try ChatLedgerApp(
             configuration: configuration, environment: [:], logger: Logger(minimumLevel: .error),
             hasher: .minimum,
