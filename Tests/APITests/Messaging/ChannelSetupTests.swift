@@ -11,6 +11,7 @@ struct ChannelSetupTests {
         let put = try harness.configureMeta(tenant, phoneNumberId: "111", appSecret: "very-secret-app")
         #expect(put.status == 200)
         #expect(put.object["phoneNumberId"] as? String == "111")
+        try harness.caughtUp()
         let list = try harness.send("GET", "/api/channels", tenant: tenant)
         #expect(list.status == 200)
         let channels = list.object["data"] as? [[String: Any]] ?? []
