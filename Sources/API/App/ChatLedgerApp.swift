@@ -66,6 +66,8 @@ public final class ChatLedgerApp: Sendable {
         ReadinessRoute(services: services, projector: projector).register(into: &router)
         EventStreamRoute(services: services, keepAliveSeconds: eventStreamKeepAliveSeconds).register(
             into: &router)
+        // Last: the outline lists every route registered before it.
+        OpenAPIRoute.register(into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
         if dispatch { messaging?.start() }

@@ -5,13 +5,13 @@ import Projections
 public enum CommandLineInterface {
     static let usage = """
         usage: chatledger serve | migrate | rebuild [--tenant ID] | replay --tenant ID [--until TIME]
-                          | verify [--tenant ID] | digest
+                          | verify [--tenant ID] | digest | demo
         """
 
     public static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         let logger = Logger(
             minimumLevel: environment["CHATLEDGER_LOG_LEVEL"].flatMap(LogLevel.init(name:)) ?? .info)
-        let commands = ["serve", "migrate", "rebuild", "replay", "verify", "digest"]
+        let commands = ["serve", "migrate", "rebuild", "replay", "verify", "digest", "demo"]
         guard arguments.count >= 2, commands.contains(arguments[1]) else {
             FileHandle.standardError.write(Data((usage + "\n").utf8))
             return 2
@@ -32,6 +32,8 @@ public enum CommandLineInterface {
                 return try maintenance.verify(tenant: options.tenant) ? 0 : 1
             case "digest":
                 try maintenance.digest()
+            case "demo":
+                try DemoCommand.run(configuration, environment: environment, logger: logger)
             default:
                 guard let tenant = options.tenant else {
                     throw APIError.validation(field: "--tenant", "replay needs --tenant ID")

@@ -22,6 +22,11 @@ public struct Router: Sendable {
         routes.append(Route(method: method, pattern: pattern, bodyLimit: bodyLimit, responder: wrapped))
     }
 
+    /// Every registered (method, pattern), in registration order.
+    public var routeTable: [(method: String, pattern: String)] {
+        routes.map { ($0.method, $0.pattern) }
+    }
+
     /// The most bytes of body accepted for this method and path.
     public func bodyLimit(method: String, path: String) -> Int {
         route(method: method, path: path)?.bodyLimit ?? defaultBodyLimit
