@@ -9,8 +9,8 @@ public final class ChatLedgerApp: Sendable {
     public let server: HTTPServer
     /// The in-process projector feeding the read models (nil when built without one).
     public let projector: Projector?
-    /// Delivers queued outbound messages to the providers (nil when built without one).
-    public let dispatcher: OutboundDispatcher?
+    /// Channels, webhooks, message sends and the outbound dispatcher (nil when built without them).
+    public let messaging: MessagingRuntime?
 
     /// Opens the log under the data directory, runs the read-model migrations, starts the
     /// projector and (unless `dispatch` is false) the outbound dispatcher, and serves.
@@ -37,36 +37,32 @@ public final class ChatLedgerApp: Sendable {
             loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: secrets.masterKey),
             metrics: metrics,
             logger: logger, phoneIndexKey: secrets.phoneIndexKey)
-        let dispatcher =
-            dispatch
-            ? OutboundDispatcher(
-                services: services, checkpointPath: configuration.dataDirectory + "/dispatcher.checkpoint")
-            : nil
-        dispatcher?.start()
         do {
+            let messaging = try MessagingRuntime(app: services)
             try self.init(
-                services: services, projector: projector, dispatcher: dispatcher,
+                services: services, projector: projector, messaging: messaging, dispatch: dispatch,
                 eventStreamKeepAliveSeconds: configuration.eventStreamKeepAliveSeconds,
                 server: HTTPServerConfiguration(
                     port: configuration.port, loopbackOnly: loopbackOnly,
                     threadPoolSize: configuration.httpThreads))
         } catch {
-            dispatcher?.stop()
             projector.stop()
             throw error
         }
     }
 
     /// Serves `services` with the full route table; `projector` (already started) is stopped
-    /// with the app.
+    /// with the app, and `messaging`'s dispatcher runs while the app does when `dispatch` is true.
     public init(
-        services: AppServices, projector: Projector?, dispatcher: OutboundDispatcher? = nil,
-        eventStreamKeepAliveSeconds: Double = 15, server configuration: HTTPServerConfiguration
+        services: AppServices, projector: Projector?, messaging: MessagingRuntime? = nil,
+        dispatch: Bool = true, eventStreamKeepAliveSeconds: Double = 15,
+        server configuration: HTTPServerConfiguration
     ) throws {
         self.services = services
         self.projector = projector
-        self.dispatcher = dispatcher
+        self.messaging = messaging
         var router = try ChatLedgerApp.routes(services)
+        messaging?.register(into: &router)
         ReadinessRoute(services: services, projector: projector).register(into: &router)
         EventStreamRoute(services: services, keepAliveSeconds: eventStreamKeepAliveSeconds).register(
             into: &router)
@@ -74,6 +70,7 @@ public final class ChatLedgerApp: Sendable {
         OpenAPIRoute.register(into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
+        if dispatch { messaging?.start() }
     }
 
     /// Every route of the API.
@@ -83,19 +80,16 @@ public final class ChatLedgerApp: Sendable {
         try AuthRoutes(services: services).register(into: &router)
         ConversationReadRoutes(services: services).register(into: &router)
         ConversationCommandRoutes(services: services).register(into: &router)
-        MessageRoutes(services: services).register(into: &router)
         DepartmentRoutes(services: services).register(into: &router)
         AuditRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
-        ChannelRoutes(services: services).register(into: &router)
-        WebhookRoutes(services: services).register(into: &router)
         return router
     }
 
     /// Stops serving, then the dispatcher and the projector.
     public func stop() {
         server.stop()
-        dispatcher?.stop()
+        messaging?.stop()
         projector?.stop()
     }
 }

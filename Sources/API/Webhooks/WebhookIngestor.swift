@@ -1,0 +1,111 @@
+import Domain
+import EventStore
+import Foundation
+
+/// Turns an authenticated webhook body into ONE atomic append: per tenant, the raw body
+/// (audit stream, sealed) and every event derived from it, with the raw event as causation.
+/// Returns only once the append is durable; a redelivered body appends nothing.
+struct WebhookIngestor {
+    let services: MessagingServices
+    private let maxAttempts = 8
+
+    /// Appends `translation`'s items, each channel group under its tenant; returns the log head.
+    func ingest(_ translation: WebhookTranslation, tenants: [String: UUID], body: [UInt8]) throws -> UInt64 {
+        var attempts = 0
+        while true {
+            attempts += 1
+            let request = try plan(translation, tenants: tenants, body: body)
+            do {
+                let result = try services.store.append(request)
+                services.metrics.counter(
+                    "webhooks_appended_total", help: "Webhook bodies accepted into the log",
+                    labels: [
+                        "provider": translation.provider.rawValue, "duplicate": String(result.duplicate),
+                    ]
+                ).increment()
+                return result.head
+            } catch EventStoreError.wrongExpectedVersion where attempts < maxAttempts {
+                continue
+            } catch EventStoreError.uniqueKeyTaken where attempts < maxAttempts {
+                // A concurrent delivery registered the same contact or conversation: decide again.
+                continue
+            }
+        }
+    }
+
+    private func plan(_ translation: WebhookTranslation, tenants: [String: UUID], body: [UInt8]) throws
+        -> AppendRequest
+    {
+        let now = Timestamp.nowMilliseconds()
+        var batches: [UUID: WebhookBatch] = [:]
+        var tenantOrder: [UUID] = []
+        for group in translation.channels {
+            guard let tenant = tenants[group.channelId] else { continue }
+            if batches[tenant] == nil {
+                batches[tenant] = WebhookBatch(
+                    pipeline: services.pipeline, tenant: tenant, phoneKey: services.phoneKey, now: now)
+                tenantOrder.append(tenant)
+            }
+            for item in group.items {
+                do {
+                    try batches[tenant]!.add(item)
+                } catch let error as DomainError where error.code != .validation {
+                    // The item cannot apply to the current state (e.g. a message for a closed
+                    // conversation that raced a close): the rest of the body still counts.
+                    services.logger.warning(
+                        "webhook item skipped", ["reason": .string(error.description)])
+                }
+            }
+        }
+        var streams: [StreamAppend] = []
+        var keys: [KeyChange] = []
+        for (index, tenant) in tenantOrder.enumerated() {
+            let batch = batches[tenant]!
+            // The first tenant's raw event has the body's own id; others derive theirs from it.
+            let rawId =
+                index == 0
+                ? translation.rawEventId
+                : NameBasedID.make(
+                    provider: "raw-tenant", providerId: translation.rawEventId.lowercasedString,
+                    kind: tenant.lowercasedString)
+            let metadata = EventMetadata(
+                correlationId: rawId, causationId: rawId, actor: "webhook:" + translation.provider.rawValue)
+            let raw = RawWebhookReceived(
+                tenantId: tenant, provider: translation.provider, receivedAt: now,
+                contactIds: batch.contactIds,
+                sealedUnder: DataKeys.rawWebhook(rawEventId: rawId, contactIds: batch.contactIds),
+                personal: RawWebhookReceived.Personal(body: String(decoding: body, as: UTF8.self)))
+            streams.append(
+                StreamAppend(
+                    tenant: tenant, stream: StreamName(Streams.webhooks(tenant)), expectedVersion: .any,
+                    events: [try newEvent(.rawWebhookReceived(raw), id: rawId, now: now, metadata: metadata)])
+            )
+            for planned in batch.plannedStreams {
+                streams.append(
+                    StreamAppend(
+                        tenant: planned.tenant, stream: StreamName(planned.stream),
+                        expectedVersion: planned.expectedVersion,
+                        events: try planned.events.map {
+                            try newEvent(
+                                $0.event, id: $0.id ?? UUIDv7.generate(), now: now, metadata: metadata)
+                        }))
+            }
+            keys += batch.keyChanges.map { change in
+                switch change {
+                case .reserve(let key, let stream): .reserve(UniqueKey(key), StreamName(stream))
+                case .release(let key, let stream): .release(UniqueKey(key), StreamName(stream))
+                }
+            }
+        }
+        return AppendRequest(streams: streams, keys: keys)
+    }
+
+    private func newEvent(_ event: DomainEvent, id: UUID, now: Int64, metadata: EventMetadata) throws
+        -> NewEvent
+    {
+        let encoded = try DomainCodec.encode(event)
+        return NewEvent(
+            id: id, type: encoded.type, occurredAt: now, metadata: metadata, payload: encoded.payload,
+            personal: encoded.personal, dataKey: encoded.dataKey.map { DataKeyID($0) })
+    }
+}
