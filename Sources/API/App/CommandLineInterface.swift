@@ -5,19 +5,25 @@ import Projections
 public enum CommandLineInterface {
     static let usage = """
         usage: chatledger serve | migrate | rebuild [--tenant ID] | replay --tenant ID [--until TIME]
-                          | verify [--tenant ID] | digest | demo
+                          | verify [--tenant ID] | digest | demo | fake-provider [--port N]
         """
 
     public static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         let logger = Logger(
             minimumLevel: environment["CHATLEDGER_LOG_LEVEL"].flatMap(LogLevel.init(name:)) ?? .info)
-        let commands = ["serve", "migrate", "rebuild", "replay", "verify", "digest", "demo"]
+        let commands = [
+            "serve", "migrate", "rebuild", "replay", "verify", "digest", "demo", "fake-provider",
+        ]
         guard arguments.count >= 2, commands.contains(arguments[1]) else {
             FileHandle.standardError.write(Data((usage + "\n").utf8))
             return 2
         }
         do {
             let options = try CommandOptions(Array(arguments.dropFirst(2)))
+            if arguments[1] == "fake-provider" {
+                try runFakeProvider(port: options.port ?? 9090, logger: logger)
+                return 0
+            }
             let configuration = try AppConfiguration.fromEnvironment(environment)
             let maintenance = MaintenanceCommands(configuration: configuration, logger: logger)
             switch arguments[1] {
@@ -52,6 +58,16 @@ public enum CommandLineInterface {
         }
     }
 
+    /// A local stand-in for the WhatsApp provider, for trying replies without a Meta account:
+    /// configure a channel with `apiBaseUrl` = `http://127.0.0.1:<port>`.
+    private static func runFakeProvider(port: UInt16, logger: Logger) throws {
+        ShutdownSignal.block()
+        let provider = try FakeWhatsAppProvider(port: port, keepsRequests: false)
+        logger.info("fake WhatsApp provider listening", ["apiBaseUrl": .string(provider.baseURL)])
+        ShutdownSignal.wait()
+        provider.stop()
+    }
+
     private static func serve(
         _ configuration: AppConfiguration, environment: [String: String], logger: Logger
     )
@@ -71,6 +87,7 @@ public enum CommandLineInterface {
 struct CommandOptions {
     var tenant: UUID?
     var until: Int64?
+    var port: UInt16?
 
     init(_ arguments: [String]) throws {
         var index = 0
@@ -92,6 +109,11 @@ struct CommandOptions {
                         field: name, "--until must be an ISO-8601 time or epoch milliseconds")
                 }
                 until = time
+            case "--port":
+                guard let number = UInt16(value) else {
+                    throw APIError.validation(field: name, "--port must be a port number (0-65535)")
+                }
+                port = number
             default:
                 throw APIError.validation(field: name, "unknown option \(name)")
             }

@@ -18,9 +18,13 @@ public final class FakeWhatsAppProvider: Sendable {
     private let server = Mutex<HTTPServer?>(nil)
     /// The port it listens on (127.0.0.1).
     public let port: UInt16
+    /// Whether `requests` records what arrives (tests) or memory stays flat (a long-running
+    /// stand-in from the command line).
+    private let keepsRequests: Bool
 
     /// Starts serving on `port` (0 picks a free one).
-    public init(port: UInt16 = 0) throws {
+    public init(port: UInt16 = 0, keepsRequests: Bool = true) throws {
+        self.keepsRequests = keepsRequests
         var router = Router()
         let holder = FakeProviderHandler()
         router.add("POST", "/:version/:phoneNumberId/messages") {
@@ -69,9 +73,12 @@ public final class FakeWhatsAppProvider: Sendable {
     fileprivate func answer(_ request: Request, evolution: Bool) throws -> Response {
         let key = request.header("Idempotency-Key")
         let (failure, wamid) = state.withLock { state -> (FakeProviderFailure?, String) in
-            state.requests.append(
-                FakeProviderRequest(
-                    method: request.method, path: request.path, headers: request.headers, body: request.body))
+            if keepsRequests {
+                state.requests.append(
+                    FakeProviderRequest(
+                        method: request.method, path: request.path, headers: request.headers,
+                        body: request.body))
+            }
             if !state.failures.isEmpty { return (state.failures.removeFirst(), "") }
             if let key, let known = state.wamidByIdempotencyKey[key] { return (nil, known) }
             state.sequence += 1
