@@ -73,7 +73,11 @@ public struct ConversationFilter: Sendable, Equatable {
         if let unread { conditions.append(unread ? "c.unread_count > 0" : "c.unread_count = 0") }
         if let search, !search.isEmpty {
             let pattern = "%" + Self.escapeLike(search.lowercased()) + "%"
-            add({ "(lower(c.contact_name) LIKE \($0) OR c.contact_phone LIKE \($0))" }, pattern)
+            add(
+                {
+                    "c.contact_id IN (SELECT k.id FROM \(s).contacts k WHERE k.tenant_id = $1"
+                        + " AND (lower(k.name) LIKE \($0) OR k.phone LIKE \($0)))"
+                }, pattern)
         }
         return (conditions.joined(separator: " AND "), parameters)
     }

@@ -52,7 +52,8 @@ extension ReadModel {
     static func conversationSelect(_ s: String) -> String {
         """
         SELECT c.*, u.name AS agent_name, u.email AS agent_email, d.name AS department_name,
-               d.color AS department_color, k.created_at AS contact_created_at
+               d.color AS department_color, k.created_at AS contact_created_at,
+               k.name AS contact_name, k.phone AS contact_phone
         FROM \(s).conversations c
         LEFT JOIN \(s).users u ON u.id = c.assigned_to_id
         LEFT JOIN \(s).departments d ON d.id = c.department_id

@@ -80,8 +80,9 @@ extension ReadModel {
             let rows = try connection.queryPrepared(
                 """
                 SELECT m.id, m.conversation_id, m.direction, m.type, m.content, m.timestamp,
-                       c.contact_id, c.contact_name, c.contact_phone
+                       c.contact_id, k.name AS contact_name, k.phone AS contact_phone
                 FROM \(s).messages m JOIN \(s).conversations c ON c.id = m.conversation_id
+                LEFT JOIN \(s).contacts k ON k.id = c.contact_id
                 WHERE m.tenant_id = $1
                   AND to_tsvector('portuguese', coalesce(m.content, '')) @@ plainto_tsquery('portuguese', $2)
                   \(condition)

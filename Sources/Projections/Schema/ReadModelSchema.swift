@@ -51,7 +51,7 @@ public enum ReadModelSchema {
             """
             CREATE TABLE \(s).conversations (
                 tenant_id uuid NOT NULL, id uuid PRIMARY KEY, contact_id uuid NOT NULL,
-                contact_phone text, contact_name text, status text NOT NULL,
+                status text NOT NULL,
                 priority text NOT NULL, assigned_to_id uuid, department_id uuid,
                 tag_ids uuid[] NOT NULL, last_message_id uuid, last_message_content text,
                 last_message_direction text, last_message_type text, last_message_at bigint,
@@ -105,8 +105,8 @@ public enum ReadModelSchema {
             "CREATE INDEX ON \(s).conversations (contact_id)",
             "CREATE INDEX ON \(s).conversations (tenant_id) WHERE unread_count > 0",
             "CREATE INDEX ON \(s).conversations USING gin (tag_ids)",
-            "CREATE INDEX ON \(s).conversations USING gin (lower(contact_name) public.gin_trgm_ops)",
-            "CREATE INDEX ON \(s).conversations USING gin (contact_phone public.gin_trgm_ops)",
+            "CREATE INDEX ON \(s).contacts USING gin (lower(name) public.gin_trgm_ops)",
+            "CREATE INDEX ON \(s).contacts USING gin (phone public.gin_trgm_ops)",
             "CREATE INDEX ON \(s).messages (conversation_id, seq)",
             "CREATE INDEX ON \(s).messages (tenant_id, timestamp)",
             "CREATE INDEX ON \(s).messages (tenant_id, wamid) WHERE wamid IS NOT NULL",

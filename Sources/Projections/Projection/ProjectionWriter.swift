@@ -1,0 +1,161 @@
+import Domain
+import EventStore
+import Foundation
+
+/// Moves `ProjectionState` rows between PostgreSQL and memory for one schema.
+struct ProjectionWriter {
+    let schema: String
+    let connection: Connection
+
+    // MARK: loading (incremental mode)
+
+    /// Loads the existing rows the events will touch, one query per table.
+    func load(_ events: [(RecordedEvent, DomainEvent)], into state: ProjectionState) throws {
+        var keys = RowKeys()
+        for (recorded, event) in events { keys.collect(event, tenant: recorded.tenant) }
+        try load(keys.tenants, into: &state.tenants)
+        try load(keys.users, into: &state.users)
+        try load(keys.departments, into: &state.departments)
+        try load(keys.contacts, into: &state.contacts)
+        try load(keys.conversations, into: &state.conversations)
+        try load(keys.messages, into: &state.messages)
+        try load(keys.ratings, into: &state.ratings)
+        try load(keys.transfers, into: &state.transfers)
+    }
+
+    private func load<Row: ProjectedRow>(_ keys: Set<UUID>, into set: inout RowSet<Row>) throws {
+        let wanted = keys.filter { set.rows[$0] == nil && !set.missing.contains($0) }
+        guard !wanted.isEmpty else { return }
+        let result = try connection.queryPrepared(
+            "SELECT \(Row.columns.joined(separator: ", ")) FROM \(schema).\(Row.table)"
+                + " WHERE \(Row.columns[0]) = ANY($1::uuid[])", [PostgresArray(Array(wanted))])
+        var found = Set<UUID>()
+        for row in 0..<result.count {
+            let loaded = try Row(result, row)
+            set.rows[loaded.key] = loaded
+            found.insert(loaded.key)
+        }
+        set.missing.formUnion(wanted.subtracting(found))
+    }
+
+    // MARK: writing
+
+    /// Upserts every changed row with multi-row statements, then erases what erased contacts
+    /// left in rows that were not in memory.
+    func upsert(_ state: ProjectionState) throws {
+        try upsert(state.tenants)
+        try upsert(state.users)
+        try upsert(state.departments)
+        try upsert(state.tags)
+        try upsert(state.contacts)
+        try upsert(state.conversations)
+        try upsert(state.messages)
+        try upsert(state.transfers)
+        try upsert(state.ratings)
+        try upsert(state.replyTimes)
+        try eraseInDatabase(state.erasedContacts)
+    }
+
+    private func upsert<Row: ProjectedRow>(_ set: RowSet<Row>) throws {
+        let rows = set.dirtyRows
+        guard !rows.isEmpty else { return }
+        let columns = Row.columns
+        let update = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+        // PostgreSQL allows 65 535 parameters per statement.
+        let perStatement = max(1, 60_000 / columns.count)
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(rows.count, start + perStatement)]
+            var values: [String] = []
+            var parameters: [any PostgresEncodable] = []
+            parameters.reserveCapacity(chunk.count * columns.count)
+            for row in chunk {
+                let base = parameters.count
+                values.append("(" + (1...columns.count).map { "$\(base + $0)" }.joined(separator: ",") + ")")
+                for field in row.fields { parameters.append(field) }
+            }
+            try connection.execute(
+                "INSERT INTO \(schema).\(Row.table) (\(columns.joined(separator: ", "))) VALUES "
+                    + values.joined(separator: ",") + " ON CONFLICT (\(columns[0])) DO UPDATE SET \(update)",
+                parameters)
+            start += perStatement
+        }
+    }
+
+    /// COPYs every row held in memory (bulk mode: the schema's tables are empty).
+    func copyAll(_ state: ProjectionState) throws -> Int {
+        var total = 0
+        total += try copy(state.tenants)
+        total += try copy(state.users)
+        total += try copy(state.departments)
+        total += try copy(state.tags)
+        total += try copy(state.contacts)
+        total += try copy(state.conversations)
+        total += try copy(state.messages)
+        total += try copy(state.transfers)
+        total += try copy(state.ratings)
+        total += try copy(state.replyTimes)
+        return total
+    }
+
+    private func copy<Row: ProjectedRow>(_ set: RowSet<Row>) throws -> Int {
+        guard !set.rows.isEmpty else { return 0 }
+        return try connection.copyIn(
+            "COPY \(schema).\(Row.table) (\(Row.columns.joined(separator: ", "))) FROM STDIN"
+        ) { writer in
+            for row in set.rows.values { try writer.row(row.fields) }
+        }
+    }
+
+    /// Erases a contact's personal data from rows that were written before the erasure.
+    private func eraseInDatabase(_ contacts: [UUID]) throws {
+        let s = schema
+        let marker = ProjectionState.erasedMarker
+        for contact in contacts {
+            try connection.execute(
+                "UPDATE \(s).contacts SET phone = $2, name = $2, erased = true WHERE id = $1",
+                [contact, marker])
+            try connection.execute(
+                """
+                UPDATE \(s).messages m SET content = $2, metadata = NULL
+                FROM \(s).conversations c WHERE c.id = m.conversation_id AND c.contact_id = $1
+                """, [contact, marker])
+            try connection.execute(
+                """
+                UPDATE \(s).conversations SET
+                  last_message_content = CASE WHEN last_message_id IS NULL THEN NULL ELSE $2 END,
+                  rating_comment = CASE WHEN rating_comment IS NULL THEN NULL ELSE $2 END
+                WHERE contact_id = $1
+                """, [contact, marker])
+            try connection.execute(
+                """
+                UPDATE \(s).transfers t SET reason = $2
+                FROM \(s).conversations c WHERE c.id = t.conversation_id AND c.contact_id = $1
+                """, [contact, marker])
+            try connection.execute(
+                """
+                UPDATE \(s).ratings r SET comment = $2
+                FROM \(s).conversations c
+                WHERE c.id = r.conversation_id AND c.contact_id = $1 AND r.comment IS NOT NULL
+                """, [contact, marker])
+        }
+    }
+
+    // MARK: checkpoint
+
+    func checkpoint() throws -> UInt64 {
+        let result = try connection.query("SELECT position FROM \(schema).checkpoint")
+        return UInt64(try result.int64(0, 0) ?? 0)
+    }
+
+    /// Reads the checkpoint and locks it until the transaction ends, so a projector and a
+    /// tenant rebuild never write the same schema at once.
+    func lockCheckpoint() throws -> UInt64 {
+        let result = try connection.query("SELECT position FROM \(schema).checkpoint FOR UPDATE")
+        return UInt64(try result.int64(0, 0) ?? 0)
+    }
+
+    func setCheckpoint(_ position: UInt64) throws {
+        try connection.execute("UPDATE \(schema).checkpoint SET position = $1", [Int64(position)])
+    }
+}
