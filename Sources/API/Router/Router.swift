@@ -1,7 +1,7 @@
 /// Routes requests by method and path pattern (`/api/conversations/:id/messages`):
 /// 404 when no pattern matches, 405 (with `Allow`) when only the method is wrong.
 public struct Router: Sendable {
-    private var routes: [Route] = []
+    private(set) var routes: [Route] = []
     /// Body limit for routes that do not set their own.
     public var defaultBodyLimit: Int
 
