@@ -20,7 +20,8 @@ public struct AppServices: Sendable {
 
     public init(
         store: EventStore, pipeline: CommandPipeline, readModel: ReadModel?, signer: JWTSigner,
-        hasher: PasswordHasher, loginLimiter: LoginRateLimiter, secretBox: SecretBox, metrics: MetricsRegistry,
+        hasher: PasswordHasher, loginLimiter: LoginRateLimiter, secretBox: SecretBox,
+        metrics: MetricsRegistry,
         logger: Logger, tokenLifetimeSeconds: Int64 = 12 * 3600
     ) {
         self.store = store

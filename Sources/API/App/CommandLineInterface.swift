@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 /// `chatledger <command>`: parses arguments and runs the command; returns the exit status.
 public enum CommandLineInterface {
@@ -7,19 +8,20 @@ public enum CommandLineInterface {
     public static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         let logger = Logger(
             minimumLevel: environment["CHATLEDGER_LOG_LEVEL"].flatMap(LogLevel.init(name:)) ?? .info)
-        guard arguments.count >= 2 else {
+        guard arguments.count >= 2, ["serve", "migrate"].contains(arguments[1]) else {
             FileHandle.standardError.write(Data((usage + "\n").utf8))
             return 2
         }
         do {
+            let configuration = try AppConfiguration.fromEnvironment(environment)
             switch arguments[1] {
             case "serve":
-                try serve(environment: environment, logger: logger)
-                return 0
+                try serve(configuration, environment: environment, logger: logger)
             default:
-                FileHandle.standardError.write(Data((usage + "\n").utf8))
-                return 2
+                let applied = try Migrator(database: try Database(url: configuration.databaseURL)).migrate()
+                logger.info("migrations applied", ["versions": .array(applied.map { .number(Double($0)) })])
             }
+            return 0
         } catch {
             logger.error(
                 "command failed",
@@ -28,19 +30,17 @@ public enum CommandLineInterface {
         }
     }
 
-    private static func serve(environment: [String: String], logger: Logger) throws {
-        guard let port = UInt16(environment["PORT"] ?? "8080") else {
-            throw APIError.validation(field: "PORT", "PORT must be a port number")
-        }
+    private static func serve(
+        _ configuration: AppConfiguration, environment: [String: String], logger: Logger
+    )
+        throws
+    {
+        // Blocked before any thread starts, so every thread inherits the mask and only
+        // `ShutdownSignal.wait` receives them.
         ShutdownSignal.block()
-        let metrics = MetricsRegistry()
-        var router = Router()
-        router.addOperationalRoutes(metrics: metrics)
-        let server = try HTTPServer(
-            configuration: HTTPServerConfiguration(port: port), router: router, logger: logger,
-            metrics: metrics)
+        let app = try ChatLedgerApp(configuration: configuration, environment: environment, logger: logger)
         ShutdownSignal.wait()
         logger.info("shutting down")
-        server.stop()
+        app.stop()
     }
 }

@@ -16,8 +16,10 @@ public struct MinimumPosition: Middleware {
         }
         guard position == 0 || pipeline.waitForProjection(position: position) else {
             throw APIError(
-                status: 503, code: "ERR_PROJECTION_LAGGING", message: "The read models have not caught up yet",
-                details: ["position": .number(Double(position)), "retry": true], headers: [HTTPHeader("Retry-After", "1")])
+                status: 503, code: "ERR_PROJECTION_LAGGING",
+                message: "The read models have not caught up yet",
+                details: ["position": .number(Double(position)), "retry": true],
+                headers: [HTTPHeader("Retry-After", "1")])
         }
         return try next(request)
     }

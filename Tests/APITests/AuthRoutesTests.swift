@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+@testable import API
+
+@Suite(.serialized) struct AuthRoutesTests {
+    @Test func registerCreatesTenantAndAdminAndReturnsAUsableToken() throws {
+        try TestApp.with { app in
+            let response = try app.register(slug: "hotel-abc", email: "Admin@Hotel.com")
+            #expect(response.status == 201)
+            #expect(response.user["email"] as? String == "admin@hotel.com")
+            #expect(response.user["role"] as? String == "ADMIN")
+            #expect(response.user["name"] as? String == "Admin")
+            #expect(response.tenant["slug"] as? String == "hotel-abc")
+            #expect(response.tenant["name"] as? String == "Hotel hotel-abc")
+            #expect(response.user["tenantId"] as? String == response.tenant["id"] as? String)
+            #expect(UUID(uuidString: response.user["id"] as? String ?? "") != nil)
+            #expect(Int(response.header("X-Log-Position") ?? "") == 2)
+            let token = try #require(response.token)
+            let me = try app.client.send(
+                "GET", "/auth/me",
+                headers: ["Authorization": "Bearer \(token)", "X-Tenant-Slug": "hotel-abc"])
+            #expect(me.status == 200)
+            #expect(me.user["id"] as? String == response.user["id"] as? String)
+            #expect(me.tenant["slug"] as? String == "hotel-abc")
+        }
+    }
+
+    @Test func takenSlugOrEmailIs409AndAppendsNothing() throws {
+        try TestApp.with { app in
+            try app.register(slug: "hotel-abc", email: "a@hotel.com")
+            let sameSlug = try app.register(slug: "hotel-abc", email: "b@hotel.com")
+            #expect(sameSlug.status == 409)
+            #expect(sameSlug.errorCode == "ERR_TENANT_SLUG_TAKEN")
+            let sameEmail = try app.register(slug: "hotel-xyz", email: "A@hotel.com")
+            #expect(sameEmail.status == 409)
+            #expect(sameEmail.errorCode == "ERR_EMAIL_TAKEN")
+            #expect(try app.app.services.store.head() == 2)
+            // The refused registrations left neither the slug nor the e-mail behind.
+            #expect(try app.app.services.tenant(forSlug: "hotel-xyz") == nil)
+            let login = try app.client.sendJSON(
+                "POST", "/auth/login", json: #"{"email":"b@hotel.com","password":"senha123"}"#)
+            #expect(login.status == 401)
+        }
+    }
+
+    @Test func registerValidatesItsFields() throws {
+        try TestApp.with { app in
+            let short = try app.register(slug: "hotel-abc", email: "a@hotel.com", password: "123")
+            #expect(short.status == 400)
+            #expect(short.errorField == "password")
+            let missing = try app.client.sendJSON("POST", "/auth/register", json: #"{"tenantName": "x"}"#)
+            #expect(missing.status == 400)
+            #expect(missing.errorField == "tenantSlug")
+            let badEmail = try app.register(slug: "hotel-abc", email: "not-an-email")
+            #expect(badEmail.status == 400)
+            #expect(badEmail.errorField == "email")
+            let badSlug = try app.register(slug: "Hotel ABC!", email: "a@hotel.com")
+            #expect(badSlug.status == 400)
+            #expect(badSlug.errorField == "tenantSlug")
+        }
+    }
+
+    @Test func loginChecksThePasswordAndIsRateLimited() throws {
+        try TestApp.with { app in
+            try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let good = try app.client.sendJSON(
+                "POST", "/auth/login", json: #"{"email":"ADMIN@hotel.com","password":"senha123"}"#)
+            #expect(good.status == 200)
+            #expect(good.token != nil)
+            #expect(good.tenant["slug"] as? String == "hotel-abc")
+            let unknown = try app.client.sendJSON(
+                "POST", "/auth/login", json: #"{"email":"nobody@hotel.com","password":"senha123"}"#)
+            #expect(unknown.status == 401)
+            var statuses: [Int] = []
+            for _ in 0..<6 {
+                statuses.append(
+                    try app.client.sendJSON(
+                        "POST", "/auth/login",
+                        json: #"{"email":"admin@hotel.com","password":"wrong-password"}"#
+                    ).status)
+            }
+            // Five attempts per window; the successful login above reset the count.
+            #expect(statuses == [401, 401, 401, 401, 401, 429])
+            let limited = try app.client.sendJSON(
+                "POST", "/auth/login", json: #"{"email":"admin@hotel.com","password":"senha123"}"#)
+            #expect(limited.status == 429)
+            #expect(Int(limited.header("Retry-After") ?? "") ?? 0 > 0)
+        }
+    }
+
+    @Test func adminCreatesUsersWhoCanLogInUntilDeactivated() throws {
+        try TestApp.with { app in
+            let admin = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let bearer = ["Authorization": "Bearer \(admin.token!)"]
+            let created = try app.client.sendJSON(
+                "POST", "/auth/users",
+                json: #"{"name":"Maria","email":"maria@hotel.com","password":"maria-pass","role":"AGENT"}"#,
+                headers: bearer)
+            #expect(created.status == 201)
+            #expect(created.object["role"] as? String == "AGENT")
+            #expect(created.object["isActive"] as? Bool == true)
+            let mariaId = try #require(created.object["id"] as? String)
+            let login = try app.client.sendJSON(
+                "POST", "/auth/login", json: #"{"email":"maria@hotel.com","password":"maria-pass"}"#)
+            #expect(login.status == 200)
+            let mariaBearer = ["Authorization": "Bearer \(login.token!)"]
+            let forbidden = try app.client.sendJSON(
+                "POST", "/auth/users", json: #"{"name":"X","email":"x@hotel.com","password":"xxxxxxxx"}"#,
+                headers: mariaBearer)
+            #expect(forbidden.status == 403)
+
+            let toggled = try app.client.send("PUT", "/auth/users/\(mariaId)/toggle-status", headers: bearer)
+            #expect(toggled.status == 200)
+            #expect(toggled.object["isActive"] as? Bool == false)
+            let refused = try app.client.sendJSON(
+                "POST", "/auth/login", json: #"{"email":"maria@hotel.com","password":"maria-pass"}"#)
+            #expect(refused.status == 403)
+            #expect(refused.errorCode == "ERR_USER_INACTIVE")
+            let staleToken = try app.client.send("GET", "/auth/me", headers: mariaBearer)
+            #expect(staleToken.status == 401)
+            let again = try app.client.send("PUT", "/auth/users/\(mariaId)/toggle-status", headers: bearer)
+            #expect(again.object["isActive"] as? Bool == true)
+        }
+    }
+
+    @Test func adminCannotDeactivateThemselvesNorTouchAnotherTenant() throws {
+        try TestApp.with { app in
+            let first = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let second = try app.register(slug: "hotel-xyz", email: "admin@xyz.com")
+            let bearer = ["Authorization": "Bearer \(first.token!)"]
+            let selfId = first.user["id"] as! String
+            let own = try app.client.send("PUT", "/auth/users/\(selfId)/toggle-status", headers: bearer)
+            #expect(own.status == 422)
+            let otherId = second.user["id"] as! String
+            let other = try app.client.send("PUT", "/auth/users/\(otherId)/toggle-status", headers: bearer)
+            #expect(other.status == 404)
+            let wrongSlug = try app.client.send(
+                "GET", "/auth/me",
+                headers: ["Authorization": "Bearer \(first.token!)", "X-Tenant-Slug": "hotel-xyz"])
+            #expect(wrongSlug.status == 403)
+        }
+    }
+
+    @Test func changePasswordRequiresTheCurrentOne() throws {
+        try TestApp.with { app in
+            let admin = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let bearer = ["Authorization": "Bearer \(admin.token!)"]
+            let wrong = try app.client.sendJSON(
+                "PUT", "/auth/change-password",
+                json: #"{"currentPassword":"nope-nope","newPassword":"new-password"}"#,
+                headers: bearer)
+            #expect(wrong.status == 401)
+            let changed = try app.client.sendJSON(
+                "PUT", "/auth/change-password",
+                json: #"{"currentPassword":"senha123","newPassword":"new-password"}"#,
+                headers: bearer)
+            #expect(changed.status == 204)
+            #expect(changed.header("X-Log-Position") == "3")
+            let old = try app.client.sendJSON(
+                "POST", "/auth/login", json: #"{"email":"admin@hotel.com","password":"senha123"}"#)
+            #expect(old.status == 401)
+            let new = try app.client.sendJSON(
+                "POST", "/auth/login", json: #"{"email":"admin@hotel.com","password":"new-password"}"#)
+            #expect(new.status == 200)
+        }
+    }
+}
