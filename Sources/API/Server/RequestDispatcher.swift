@@ -7,6 +7,8 @@ final class RequestDispatcher: Sendable {
     let router: Router
     let logger: Logger
     let metrics: MetricsRegistry
+    /// Streamed responses in progress (ended before the daemon stops).
+    let streams = StreamRegistry()
 
     init(router: Router, logger: Logger, metrics: MetricsRegistry) {
         self.router = router
@@ -80,6 +82,7 @@ final class RequestDispatcher: Sendable {
     }
 
     private func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
+        if let stream = response.stream { return queueStream(stream, response, on: connection) }
         let created = response.body.withUnsafeBytes { bytes in
             // MUST_COPY: libmicrohttpd copies the bytes, Swift keeps ownership of its buffer.
             MHD_create_response_from_buffer(

@@ -5,6 +5,8 @@ public struct Response: Sendable {
     public var status: Int
     public var headers: [HTTPHeader]
     public var body: [UInt8]
+    /// A body produced after the headers (SSE, NDJSON); when set, `body` is ignored.
+    public var stream: (any ResponseStream)?
 
     public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = []) {
         self.status = status

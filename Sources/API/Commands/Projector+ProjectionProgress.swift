@@ -1,0 +1,3 @@
+import Projections
+
+extension Projector: ProjectionProgress {}
