@@ -93,6 +93,8 @@ extension ProjectionState {
             var row = ConversationRow(
                 key: e.conversationId, tenantId: e.tenantId, contactId: e.contactId, createdAt: e.at)
             row.departmentId = e.departmentId
+            // As the Domain's evolve: an agent who opens a conversation is its assignee.
+            row.assignedToId = e.openedBy == .agent ? e.byUserId : nil
             conversations.put(row)
         case .conversationStatusChanged(let e):
             conversations.update(e.conversationId) { $0.status = e.to.rawValue }
