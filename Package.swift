@@ -20,6 +20,7 @@ let package = Package(
 
         .target(name: "EventStore", dependencies: ["CLMDB", "CSodium"]),
         .target(name: "Domain"),
+        .target(name: "LogGenerator", dependencies: ["Domain"]),
         .target(name: "Projections", dependencies: ["EventStore", "Domain", "CLibPQ"]),
         .target(
             name: "API",
@@ -34,6 +35,7 @@ let package = Package(
             name: "EventStoreCrashChild", dependencies: ["EventStore"], path: "Tests/EventStoreCrashChild"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "EventStoreCrashChild"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "LogGeneratorTests", dependencies: ["LogGenerator", "Domain"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventStore", "Domain"]),
         .testTarget(
             name: "APITests", dependencies: ["API", "EventStore", "Domain", "Projections"]),

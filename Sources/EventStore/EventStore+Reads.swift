@@ -32,7 +32,7 @@ extension EventStore {
     /// The stream's current version; 0 when it has no events.
     public func streamVersion(_ stream: StreamName) throws -> UInt64 {
         try env.read { txn in
-            try txn.get(dbs.streams, Array(stream.rawValue.utf8)).map(IndexKeys.littleEndianU64) ?? 0
+            try txn.streamVersion(Array(stream.rawValue.utf8), in: dbs)
         }
     }
 

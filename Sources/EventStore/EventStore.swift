@@ -30,7 +30,7 @@ public final class EventStore: Sendable {
         }
         self.options = options
         keyring = try Keyring(directory: options.path)
-        let flags = options.durability == .fsync ? MDB_NOMETASYNC : MDB_NOSYNC
+        let flags = options.durability == .fsync ? 0 : MDB_NOSYNC
         let env = try LMDBEnvironment(path: options.path, mapSize: options.initialMapSize, flags: flags)
         do {
             dbs = try env.write { txn in
@@ -40,10 +40,8 @@ public final class EventStore: Sendable {
             }
             let committer = try BatchCommitter(env: env, dbs: dbs, keyring: keyring)
             durableHead = DurableHead(committer.head)
-            let syncStage = options.durability == .fsync ? SyncStage(env: env, durableHead: durableHead) : nil
             writer = GroupCommitWriter(
-                committer: committer, syncStage: syncStage, durableHead: durableHead,
-                maxBatch: options.maxBatch)
+                committer: committer, durableHead: durableHead, maxBatch: options.maxBatch)
         } catch {
             env.close()
             throw error

@@ -166,3 +166,61 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct ReadYourWritesTests {
+    @Test func createdUserIsListedAtItsLogPosition() throws {
+        try TestApp.with { app in
+            let admin = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let bearer = ["Authorization": "Bearer \(admin.token!)"]
+            let created = try app.client.sendJSON(
+                "POST", "/auth/users",
+                json: #"{"name":"Maria","email":"maria@hotel.com","password":"maria-pass"}"#,
+                headers: bearer)
+            let position = try #require(created.header("X-Log-Position"))
+            let listed = try app.client.send(
+                "GET", "/auth/users", headers: bearer.merging(["X-Min-Position": position]) { $1 })
+            #expect(listed.status == 200)
+            let users = listed.object["data"] as? [[String: Any]] ?? []
+            #expect(
+                Set(users.compactMap { $0["email"] as? String }) == ["admin@hotel.com", "maria@hotel.com"])
+            let maria = users.first { $0["email"] as? String == "maria@hotel.com" }
+            #expect(maria?["role"] as? String == "AGENT")
+            #expect(maria?["isActive"] as? Bool == true)
+        }
+    }
+
+    @Test func positionBeyondTheLogIs503AfterTheBoundedWait() throws {
+        try TestApp.with { app in
+            let admin = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let headers = ["Authorization": "Bearer \(admin.token!)", "X-Min-Position": "999999"]
+            let response = try app.client.send("GET", "/auth/users", headers: headers)
+            #expect(response.status == 503)
+            #expect(response.errorCode == "ERR_PROJECTION_LAGGING")
+            let malformed = try app.client.send(
+                "GET", "/auth/users",
+                headers: ["Authorization": "Bearer \(admin.token!)", "X-Min-Position": "soon"])
+            #expect(malformed.status == 400)
+            #expect(malformed.errorField == "X-Min-Position")
+        }
+    }
+}
+
+@Suite(.serialized) struct OperationsRoutesTests {
+    @Test func readyReportsLogDatabaseAndProjection() throws {
+        try TestApp.with { app in
+            let registered = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            #expect(registered.status == 201)
+            let ready = try app.client.send("GET", "/ready")
+            #expect(ready.status == 200)
+            #expect(ready.object["status"] as? String == "ready")
+            #expect((ready.object["log"] as? [String: Any])?["head"] as? Int == 2)
+            #expect((ready.object["projection"] as? [String: Any])?["position"] as? Int == 2)
+            let metrics = try app.client.send("GET", "/metrics").text
+            #expect(metrics.contains("eventstore_head_position 2\n"))
+            #expect(metrics.contains("projection_lag_events 0\n"))
+            #expect(
+                metrics.contains(#"http_requests_total{method="POST",route="/auth/register",status="201"} 1"#)
+            )
+        }
+    }
+}

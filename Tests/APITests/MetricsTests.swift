@@ -50,3 +50,18 @@ import Testing
         #expect(metrics.counter("x_total", help: "x", labels: ["a": "2"]).value == 0)
     }
 }
+
+@Suite struct MetricsCollectorTests {
+    @Test func collectorsRefreshSampledValuesOnRender() {
+        let metrics = MetricsRegistry()
+        let source = Statuses()
+        metrics.addCollector { registry in
+            registry.gauge("queue_depth", help: "Depth").set(Double(source.all.count))
+        }
+        source.record(1)
+        source.record(2)
+        #expect(metrics.render().contains("queue_depth 2\n"))
+        source.record(3)
+        #expect(metrics.render().contains("queue_depth 3\n"))
+    }
+}

@@ -7,9 +7,20 @@ struct TestDatabase {
     let url: String
     let database: Database
 
+    /// `DATABASE_URL`, else the URL of this checkout's private cluster (`tools/pg url`).
     static var baseURL: String {
-        ProcessInfo.processInfo.environment["DATABASE_URL"]
-            ?? "postgresql:///chatledger?host=/tmp&user=postgres"
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"] { return url }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = root.appendingPathComponent("tools/pg")
+        process.arguments = ["url"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return "" }
+        process.waitUntilExit()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Runs `body` against a fresh, migrated database and drops it afterwards.

@@ -1,3 +1,22 @@
-import API
+import Foundation
 
-print("{\"bench\":\"none\"}")
+// One file per bench; a new bench is its file plus one line in this table.
+let benches: [(name: String, run: () throws -> Void)] = [
+    ("append", AppendBench.run)
+]
+
+let requested = CommandLine.arguments.dropFirst().first ?? "all"
+let selected = requested == "all" ? benches : benches.filter { $0.name == requested }
+if selected.isEmpty {
+    FileHandle.standardError.write(
+        Data("unknown bench \(requested); known: all \(benches.map(\.name).joined(separator: " "))\n".utf8))
+    exit(2)
+}
+for bench in selected {
+    do {
+        try bench.run()
+    } catch {
+        FileHandle.standardError.write(Data("\(bench.name) failed: \(error)\n".utf8))
+        exit(1)
+    }
+}

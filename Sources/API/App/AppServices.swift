@@ -17,12 +17,14 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// Lifetime of issued tokens.
     public let tokenLifetimeSeconds: Int64
+    /// Keys the contact phone index (`phone:<tenant>:<hmac(phone)>`).
+    public let phoneIndexKey: [UInt8]
 
     public init(
         store: EventStore, pipeline: CommandPipeline, readModel: ReadModel?, signer: JWTSigner,
         hasher: PasswordHasher, loginLimiter: LoginRateLimiter, secretBox: SecretBox,
         metrics: MetricsRegistry,
-        logger: Logger, tokenLifetimeSeconds: Int64 = 12 * 3600
+        logger: Logger, phoneIndexKey: [UInt8], tokenLifetimeSeconds: Int64 = 12 * 3600
     ) {
         self.store = store
         self.pipeline = pipeline
@@ -34,6 +36,7 @@ public struct AppServices: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
+        self.phoneIndexKey = phoneIndexKey
     }
 
     /// The tenant a slug belongs to, from the log's unique-key index.
@@ -47,7 +50,16 @@ public struct AppServices: Sendable {
     /// The bearer-token step for `/api/*` and the authenticated `/auth/*` routes.
     public var authentication: BearerAuthentication {
         let services = self
-        return BearerAuthentication(signer: signer, tenantForSlug: { try services.tenant(forSlug: $0) })
+        return BearerAuthentication(
+            signer: signer, tenantForSlug: { try services.tenant(forSlug: $0) },
+            isActive: { caller in
+                // The log, not the token, is the truth: a deactivated user's tokens stop working.
+                guard let user = try services.pipeline.load(Streams.user(caller.userId)).fold(User.evolve)
+                else {
+                    return false
+                }
+                return user.isActive && user.tenantId == caller.tenantId
+            })
     }
 
     /// The read models, or 503 when this process has none.

@@ -2,12 +2,16 @@ import EventStore
 import Foundation
 import Projections
 
-/// The running application: event log, read models, command pipeline, routes and server.
+/// The running application: event log, read models, projector, command pipeline, routes and
+/// server.
 public final class ChatLedgerApp: Sendable {
     public let services: AppServices
     public let server: HTTPServer
+    /// The in-process projector feeding the read models (nil when built without one).
+    public let projector: Projector?
 
-    /// Opens the log under the data directory, runs the read-model migrations and serves.
+    /// Opens the log under the data directory, runs the read-model migrations, starts the
+    /// projector and serves.
     public convenience init(
         configuration: AppConfiguration, environment: [String: String], logger: Logger,
         hasher: PasswordHasher = .standard, durability: Durability = .fsync, loopbackOnly: Bool = false
@@ -21,24 +25,36 @@ public final class ChatLedgerApp: Sendable {
         logger.info(
             "read-model migrations applied", ["versions": .array(applied.map { .number(Double($0)) })])
         let metrics = MetricsRegistry()
+        let projector = Projector(store: store, database: database)
+        projector.start()
         let services = AppServices(
-            store: store, pipeline: CommandPipeline(store: store, projection: nil, metrics: metrics),
+            store: store, pipeline: CommandPipeline(store: store, projection: projector, metrics: metrics),
             readModel: ReadModel(database: database), signer: JWTSigner(secret: secrets.jwtSecret),
             hasher: hasher,
             loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: secrets.masterKey),
             metrics: metrics,
-            logger: logger)
-        try self.init(
-            services: services,
-            server: HTTPServerConfiguration(
-                port: configuration.port, loopbackOnly: loopbackOnly,
-                threadPoolSize: configuration.httpThreads))
+            logger: logger, phoneIndexKey: secrets.phoneIndexKey)
+        do {
+            try self.init(
+                services: services, projector: projector,
+                server: HTTPServerConfiguration(
+                    port: configuration.port, loopbackOnly: loopbackOnly,
+                    threadPoolSize: configuration.httpThreads))
+        } catch {
+            projector.stop()
+            throw error
+        }
     }
 
-    /// Serves `services` with the full route table.
-    public init(services: AppServices, server configuration: HTTPServerConfiguration) throws {
+    /// Serves `services` with the full route table; `projector` (already started) is stopped
+    /// with the app.
+    public init(services: AppServices, projector: Projector?, server configuration: HTTPServerConfiguration)
+        throws
+    {
         self.services = services
-        let router = try ChatLedgerApp.routes(services)
+        self.projector = projector
+        var router = try ChatLedgerApp.routes(services)
+        ReadinessRoute(services: services, projector: projector).register(into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
     }
@@ -48,11 +64,14 @@ public final class ChatLedgerApp: Sendable {
         var router = Router()
         router.addOperationalRoutes(metrics: services.metrics)
         try AuthRoutes(services: services).register(into: &router)
+        ConversationReadRoutes(services: services).register(into: &router)
+        StatsReadRoutes(services: services).register(into: &router)
         return router
     }
 
-    /// Stops serving.
+    /// Stops serving, then stops the projector.
     public func stop() {
         server.stop()
+        projector?.stop()
     }
 }

@@ -6,15 +6,19 @@ public struct BearerAuthentication: Middleware {
     private let signer: JWTSigner
     private let tenantForSlug: @Sendable (String) throws -> UUID?
     private let clock: @Sendable () -> Int64
+    private let isActive: (@Sendable (AuthenticatedUser) throws -> Bool)?
 
-    /// `tenantForSlug` resolves a slug to its tenant id (nil when unknown); `clock` gives
+    /// `tenantForSlug` resolves a slug to its tenant id (nil when unknown); `isActive`, when
+    /// given, refuses tokens of users deactivated since they were issued; `clock` gives
     /// milliseconds since the epoch.
     public init(
         signer: JWTSigner, tenantForSlug: @escaping @Sendable (String) throws -> UUID?,
+        isActive: (@Sendable (AuthenticatedUser) throws -> Bool)? = nil,
         clock: @escaping @Sendable () -> Int64 = { Timestamp.nowMilliseconds() }
     ) {
         self.signer = signer
         self.tenantForSlug = tenantForSlug
+        self.isActive = isActive
         self.clock = clock
     }
 
@@ -36,8 +40,12 @@ public struct BearerAuthentication: Middleware {
                 throw APIError.forbidden("X-Tenant-Slug does not match the token's tenant")
             }
         }
+        let user = AuthenticatedUser(userId: userId, tenantId: tenantId, role: claims.role)
+        if let isActive, try !isActive(user) {
+            throw APIError(status: 401, code: "ERR_USER_INACTIVE", message: "This user is deactivated")
+        }
         var authenticated = request
-        authenticated.user = AuthenticatedUser(userId: userId, tenantId: tenantId, role: claims.role)
+        authenticated.user = user
         return try next(authenticated)
     }
 }

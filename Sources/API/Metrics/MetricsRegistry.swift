@@ -11,6 +11,7 @@ public final class MetricsRegistry: Sendable {
     }
 
     private let families = Mutex<[String: Family]>([:])
+    private let collectors = Mutex<[@Sendable (MetricsRegistry) -> Void]>([])
 
     public init() {}
 
@@ -47,8 +48,15 @@ public final class MetricsRegistry: Sendable {
         }
     }
 
+    /// Registers code run before every `render` to refresh sampled values (log head,
+    /// projection lag) instead of updating them on every change.
+    public func addCollector(_ collector: @escaping @Sendable (MetricsRegistry) -> Void) {
+        collectors.withLock { $0.append(collector) }
+    }
+
     /// The Prometheus text exposition (version 0.0.4) of every metric.
     public func render() -> String {
+        for collector in collectors.withLock({ $0 }) { collector(self) }
         let snapshot = families.withLock { $0 }
         var output = ""
         for name in snapshot.keys.sorted() {

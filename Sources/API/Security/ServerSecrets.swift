@@ -12,6 +12,12 @@ public struct ServerSecrets: Sendable {
         self.masterKey = masterKey
     }
 
+    /// The key of the contact phone index, derived from the master key so that it needs no
+    /// file of its own and stays the same across restarts.
+    public var phoneIndexKey: [UInt8] {
+        Sodium.hmacSHA256(key: masterKey, message: Array("chatledger/phone-index/v1".utf8))
+    }
+
     public static func load(environment: [String: String], dataDirectory: String) throws -> ServerSecrets {
         let jwt = try secret(
             name: "CHATLEDGER_JWT_SECRET", environment: environment, file: dataDirectory + "/jwt.secret",

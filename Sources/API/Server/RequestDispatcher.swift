@@ -116,7 +116,7 @@ final class RequestDispatcher: Sendable {
             fields["cause"] = .string(cause)
             logger.error("request failed", fields)
         } else {
-            logger.debug("request", fields)
+            logger.info("request", fields)
         }
     }
 

@@ -15,7 +15,9 @@ extension Conversation {
         return conversation
     }
 
-    private mutating func apply(_ event: DomainEvent) {
+    /// Folds one event into this conversation in place. Same result as `evolve`, without
+    /// copying the message table: use it when folding long streams.
+    public mutating func apply(_ event: DomainEvent) {
         switch event {
         case .conversationStatusChanged(let changed): status = changed.to
         case .conversationPriorityChanged(let changed): priority = changed.priority

@@ -20,7 +20,9 @@ extension Conversation {
             ])
         case .applyStatus(let report):
             guard let message = message(wamid: report.wamid) else { throw DomainError.notFound("message") }
-            return Decision(events: statusEvents(for: message, reports: [report]))
+            return Decision(
+                events: statusEvents(
+                    for: message, observed: [(report.status, report.timestamp, report.failure)]))
         case .markReadByAgent(let userId):
             if unreadCount == 0 { return .none }
             return Decision([
@@ -107,11 +109,8 @@ extension Conversation {
             message.status = .sent
         }
         message.wamid = wamid
-        let reports = (pending?.pending ?? []).map {
-            StatusReport(
-                provider: .meta, wamid: wamid, status: $0.status, timestamp: $0.at, failure: $0.failure)
-        }
-        events += statusEvents(for: message, reports: reports)
+        events += statusEvents(
+            for: message, observed: (pending?.pending ?? []).map { ($0.status, $0.at, $0.failure) })
         let link = WamidLinked(wamid: wamid, conversationId: id, messageId: messageId)
         return Decision(
             events: events,
@@ -127,12 +126,15 @@ extension Conversation {
             ])
     }
 
-    /// The events that move `message` forward given `reports` in any order: only the
+    /// The events that move `message` forward given statuses `observed` in any order: only the
     /// highest-ranked status that beats the current one is recorded (failed beats all), so
     /// every arrival order ends in the same status.
-    func statusEvents(for message: ConversationMessage, reports: [StatusReport]) -> [DecidedEvent] {
+    func statusEvents(
+        for message: ConversationMessage,
+        observed: [(status: DeliveryStatus, at: Int64, failure: DeliveryFailure?)]
+    ) -> [DecidedEvent] {
         guard message.direction == .outbound, let wamid = message.wamid else { return [] }
-        guard let best = reports.max(by: { $0.status < $1.status }), best.status > message.status else {
+        guard let best = observed.max(by: { $0.status < $1.status }), best.status > message.status else {
             return []
         }
         let eventId = EventIDs.status(wamid: wamid, status: best.status)
@@ -144,7 +146,7 @@ extension Conversation {
                 DecidedEvent(
                     .messageDelivered(
                         MessageDelivered(
-                            conversationId: id, messageId: message.id, wamid: wamid, at: best.timestamp)),
+                            conversationId: id, messageId: message.id, wamid: wamid, at: best.at)),
                     id: eventId)
             ]
         case .read:
@@ -152,7 +154,7 @@ extension Conversation {
                 DecidedEvent(
                     .messageRead(
                         MessageRead(
-                            conversationId: id, messageId: message.id, wamid: wamid, at: best.timestamp)),
+                            conversationId: id, messageId: message.id, wamid: wamid, at: best.at)),
                     id: eventId)
             ]
         case .failed:
@@ -161,7 +163,7 @@ extension Conversation {
                 DecidedEvent(
                     .messageFailed(
                         MessageFailed(
-                            conversationId: id, messageId: message.id, wamid: wamid, at: best.timestamp,
+                            conversationId: id, messageId: message.id, wamid: wamid, at: best.at,
                             failure: failure)),
                     id: eventId)
             ]

@@ -60,6 +60,9 @@ extension OutboundContent {
         _ = try Validate.optionalText(content.header, field: "headerText", max: OutboundLimits.headerFooter)
         _ = try Validate.optionalText(content.footer, field: "footerText", max: OutboundLimits.headerFooter)
         try Validate.count(content.sections.count, field: "sections", OutboundLimits.listSections)
+        if let emptyIndex = content.sections.firstIndex(where: { $0.rows.isEmpty }) {
+            throw DomainError.required("sections[\(emptyIndex)].rows")
+        }
         let totalRows = content.sections.reduce(0) { $0 + $1.rows.count }
         try Validate.count(totalRows, field: "sections[].rows", OutboundLimits.listRows)
         var seenIds = Set<String>()
@@ -67,7 +70,6 @@ extension OutboundContent {
             let sectionField = "sections[\(sectionIndex)]"
             _ = try Validate.optionalText(
                 section.title, field: sectionField + ".title", max: OutboundLimits.sectionTitle)
-            if section.rows.isEmpty { throw DomainError.required(sectionField + ".rows") }
             for (rowIndex, row) in section.rows.enumerated() {
                 let rowField = sectionField + ".rows[\(rowIndex)]"
                 _ = try Validate.text(row.id, field: rowField + ".id", max: OutboundLimits.replyId)

@@ -6,9 +6,8 @@ struct Databases: Sendable {
     let events: MDB_dbi
     /// event id (16 bytes) → position (LE u64).
     let eventIds: MDB_dbi
-    /// stream name → current version (LE u64).
-    let streams: MDB_dbi
-    /// stream key (u16 length ‖ name ‖ BE version) → position (LE u64).
+    /// stream key (u16 length ‖ name ‖ BE version) → position (LE u64); the last key of a
+    /// stream gives its version, so appends touch one stream page, not two.
     let streamIndex: MDB_dbi
     /// tenant ‖ position (BE) → recordedAt (LE i64).
     let tenantIndex: MDB_dbi
@@ -24,7 +23,6 @@ struct Databases: Sendable {
     init(_ txn: LMDBTransaction) throws {
         events = try txn.openDatabase("events")
         eventIds = try txn.openDatabase("event-ids")
-        streams = try txn.openDatabase("streams")
         streamIndex = try txn.openDatabase("stream-index")
         tenantIndex = try txn.openDatabase("tenant-index")
         timeIndex = try txn.openDatabase("time-index")

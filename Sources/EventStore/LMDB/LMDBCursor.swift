@@ -19,6 +19,11 @@ struct LMDBCursor {
         return try step(MDB_NEXT, &k)
     }
 
+    func previous() throws -> Entry? {
+        var k = MDB_val()
+        return try step(MDB_PREV, &k)
+    }
+
     func last() throws -> Entry? {
         var k = MDB_val()
         return try step(MDB_LAST, &k)

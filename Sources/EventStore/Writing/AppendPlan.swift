@@ -11,7 +11,6 @@ struct AppendPlan {
     var positions: [UInt64] = []
     var slots: [Slot] = []
     var streamVersions: [StreamName: UInt64] = [:]
-    var versionWrites: [(name: [UInt8], version: UInt64)] = []
     var keyWrites: [(key: [UInt8], stream: [UInt8]?)] = []
     var duplicate = false
 }

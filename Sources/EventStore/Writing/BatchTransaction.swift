@@ -72,7 +72,6 @@ struct BatchTransaction {
                     )
                 }
                 current += fresh
-                plan.versionWrites.append((stream.nameBytes, current))
             }
             versions[stream.name] = current
             plan.streamVersions[stream.name] = current
@@ -114,9 +113,6 @@ struct BatchTransaction {
             }
         }
         if let last = plan.slots.last { next = last.position + 1 }
-        for write in plan.versionWrites {
-            try txn.put(dbs.streams, write.name, IndexKeys.littleEndian(write.version))
-        }
         for write in plan.keyWrites {
             if let stream = write.stream {
                 try txn.put(dbs.uniqueKeys, write.key, stream)
@@ -163,7 +159,7 @@ struct BatchTransaction {
     }
 
     private func storedVersion(_ name: [UInt8]) throws -> UInt64 {
-        try txn.get(dbs.streams, name).map(IndexKeys.littleEndianU64) ?? 0
+        try txn.streamVersion(name, in: dbs)
     }
 
     private func storedPosition(_ record: [UInt8]) throws -> UInt64? {

@@ -7,21 +7,18 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
     private var pending: [PendingAppend] = []
     private var stopping = false
     private let committer: BatchCommitter
-    private let syncStage: SyncStage?
-    private let durableHead: DurableHead
+    private let acknowledgements: AcknowledgementStage
     private let maxBatch: Int
     private let finished = DispatchSemaphore(value: 0)
 
-    /// `syncStage` is nil when commits are not flushed (`Durability.noSync`).
-    init(committer: BatchCommitter, syncStage: SyncStage?, durableHead: DurableHead, maxBatch: Int) {
+    init(committer: BatchCommitter, durableHead: DurableHead, maxBatch: Int) {
         self.committer = committer
-        self.syncStage = syncStage
-        self.durableHead = durableHead
+        acknowledgements = AcknowledgementStage(durableHead: durableHead)
         self.maxBatch = max(1, maxBatch)
     }
 
     func start() {
-        syncStage?.start()
+        acknowledgements.start()
         let thread = Thread { [self] in run() }
         thread.name = "event-store-writer"
         thread.start()
@@ -80,14 +77,10 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
                 if case .success = item.outcome { written.append(item) } else { item.finish() }
             }
             if written.isEmpty { continue }
-            if let syncStage {
-                syncStage.hand(written, head: committer.head)
-            } else {
-                durableHead.publish(committer.head)
-                for item in written { item.finish() }
-            }
+            // The commit returned after its flush (unless the store runs with `.noSync`).
+            acknowledgements.acknowledge(written, head: committer.head)
         }
-        syncStage?.stop()
+        acknowledgements.stop()
         finished.signal()
     }
 }

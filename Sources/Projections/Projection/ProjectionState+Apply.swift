@@ -126,6 +126,9 @@ extension ProjectionState {
             conversations.update(e.conversationId) {
                 $0.status = "OPEN"
                 $0.closedAt = nil
+                // A reopened conversation awaits a new rating; the old one stays in `ratings`.
+                $0.rating = nil
+                $0.ratingComment = nil
             }
         case .conversationRated(let e):
             let comment = erased ? Self.erasedMarker : e.personal?.comment
@@ -253,7 +256,8 @@ extension ProjectionState {
         conversation.lastMessageContent = message.content
         conversation.lastMessageDirection = message.direction
         conversation.lastMessageType = message.type
-        conversation.lastMessageAt = message.timestamp
+        // Provider timestamps can run behind ours: the list sorts by the latest time seen.
+        conversation.lastMessageAt = max(conversation.lastMessageAt ?? message.timestamp, message.timestamp)
     }
 
     /// Erases a contact's personal data from the rows in memory; rows only in the database

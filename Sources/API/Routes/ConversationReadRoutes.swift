@@ -1,0 +1,91 @@
+import Foundation
+import Projections
+
+/// Seed 001 reads of conversations and messages, served from the read models:
+/// `GET /api/conversations`, `/api/conversations/:id`, `…/:id/messages`, `…/:id/stats`,
+/// `…/:id/transfers`, `GET /api/messages/search`. Another tenant's conversation is a 404.
+struct ConversationReadRoutes: Sendable {
+    let services: AppServices
+
+    func register(into router: inout Router) {
+        let steps: [any Middleware] = [services.authentication, MinimumPosition(services)]
+        router.add("GET", "/api/conversations", middleware: steps) { try self.list($0) }
+        router.add("GET", "/api/conversations/:id", middleware: steps) { try self.detail($0) }
+        router.add("GET", "/api/conversations/:id/messages", middleware: steps) { try self.messages($0) }
+        router.add("GET", "/api/conversations/:id/stats", middleware: steps) { try self.stats($0) }
+        router.add("GET", "/api/conversations/:id/transfers", middleware: steps) { try self.transfers($0) }
+        router.add("GET", "/api/messages/search", middleware: steps) { try self.search($0) }
+    }
+
+    func list(_ request: Request) throws -> Response {
+        let filter = ConversationFilter(
+            status: try request.queryText("status", maxLength: 20)?.uppercased(),
+            priority: try request.queryText("priority", maxLength: 20)?.uppercased(),
+            assignedToId: try request.queryUUID("assignedToId"),
+            departmentId: try request.queryUUID("departmentId"),
+            tag: try request.queryText("tag", maxLength: 100), unread: try request.queryBool("unread"),
+            search: try request.queryText("search"),
+            page: try request.queryInt("page", default: 1, range: 1...1_000_000),
+            limit: try request.queryInt("limit", default: 20, range: 1...100))
+        let page = try services.requireReadModel().conversations(
+            tenant: request.authenticatedUser.tenantId, filter: filter)
+        return try Response.json(page)
+    }
+
+    func detail(_ request: Request) throws -> Response {
+        let id = try request.uuidParameter("id")
+        guard
+            let conversation = try services.requireReadModel().conversation(
+                tenant: request.authenticatedUser.tenantId, id: id)
+        else { throw APIError.notFound("Conversation not found") }
+        return try Response.json(conversation)
+    }
+
+    func messages(_ request: Request) throws -> Response {
+        let id = try request.uuidParameter("id")
+        let before = try request.queryUUID("before")
+        let after = try request.queryUUID("after")
+        let cursor: MessageCursor
+        switch (before, after) {
+        case (nil, nil): cursor = .latest
+        case (let before?, nil): cursor = .before(before)
+        case (nil, let after?): cursor = .after(after)
+        case (.some, .some): throw APIError.validation(field: "after", "use either before or after, not both")
+        }
+        let limit = try request.queryInt("limit", default: 50, range: 1...100)
+        guard
+            let page = try services.requireReadModel().messages(
+                tenant: request.authenticatedUser.tenantId, conversation: id, cursor: cursor, limit: limit)
+        else { throw APIError.notFound("Conversation not found") }
+        return try Response.json(page)
+    }
+
+    func stats(_ request: Request) throws -> Response {
+        let id = try request.uuidParameter("id")
+        guard
+            let stats = try services.requireReadModel().conversationStats(
+                tenant: request.authenticatedUser.tenantId, conversation: id)
+        else { throw APIError.notFound("Conversation not found") }
+        return try Response.json(stats)
+    }
+
+    func transfers(_ request: Request) throws -> Response {
+        let id = try request.uuidParameter("id")
+        guard
+            let transfers = try services.requireReadModel().transfers(
+                tenant: request.authenticatedUser.tenantId, conversation: id)
+        else { throw APIError.notFound("Conversation not found") }
+        return try Response.json(["data": transfers])
+    }
+
+    func search(_ request: Request) throws -> Response {
+        guard let query = try request.queryText("query") else {
+            throw APIError.validation(field: "query", "query is required")
+        }
+        let result = try services.requireReadModel().searchMessages(
+            tenant: request.authenticatedUser.tenantId, query: query,
+            conversation: try request.queryUUID("conversationId"),
+            limit: try request.queryInt("limit", default: 50, range: 1...100))
+        return try Response.json(result)
+    }
+}
