@@ -66,6 +66,8 @@ public final class ChatLedgerApp: Sendable {
         try AuthRoutes(services: services).register(into: &router)
         ConversationReadRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
+        router.addConversationFeatureRoutes(services)
+        router.addOpenAPIRoute()
         return router
     }
 

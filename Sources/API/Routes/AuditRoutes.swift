@@ -6,7 +6,6 @@ import Foundation
 /// replayed as of a time, the hash-chain check, and erasure of a contact's personal data.
 struct AuditRoutes: Sendable {
     let services: AppServices
-    let phoneKey: ContactPhoneKey
 
     func register(into router: inout Router) {
         let admin: [any Middleware] = [services.authentication, RequireRole.admin]
@@ -92,7 +91,8 @@ struct AuditRoutes: Sendable {
             guard let contact = loaded.fold(Contact.evolve), contact.tenantId == tenant else {
                 throw notFound
             }
-            let key = phoneKey.key(tenant: tenant, phone: contact.phone ?? "")
+            let key = UniqueKeys.phone(
+                tenantId: tenant, phone: contact.phone ?? "", hmacKey: services.phoneIndexKey)
             let decision = try Contact.decide(
                 .erase(byUserId: request.authenticatedUser.userId, phoneKey: key), state: contact)
             return try CommandPlan(decision: decision, tenant: tenant, loaded: loaded, store: services.store)

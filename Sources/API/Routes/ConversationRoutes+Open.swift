@@ -12,7 +12,8 @@ extension ConversationRoutes {
         if let departmentId = body.departmentId {
             try requireDepartment(departmentId, tenant: tenant, field: "departmentId")
         }
-        let phoneKeyName = phoneKey.key(tenant: tenant, phone: body.phoneNumber)
+        let phoneKeyName = UniqueKeys.phone(
+            tenantId: tenant, phone: body.phoneNumber, hmacKey: services.phoneIndexKey)
         // Fixed before the attempts so a retry names the same new streams.
         let newContactId = UUIDv7.generate()
         let conversationId = UUIDv7.generate()

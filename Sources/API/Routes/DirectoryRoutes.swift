@@ -2,14 +2,13 @@ import Domain
 import Foundation
 import Projections
 
-/// Seed 004 departments and conversation tags: lists for everyone, creation for admins.
+/// Seed 004 department creation (the list is `StatsReadRoutes`) and conversation tags.
 struct DirectoryRoutes: Sendable {
     let services: AppServices
 
     func register(into router: inout Router) {
         let auth = services.authentication
         let read: [any Middleware] = [auth, MinimumPosition(services)]
-        router.add("GET", "/api/departments", middleware: read) { try self.departments($0) }
         router.add("POST", "/api/departments", middleware: [auth, RequireRole.admin]) {
             try self.createDepartment($0)
         }
@@ -17,11 +16,6 @@ struct DirectoryRoutes: Sendable {
         router.add("POST", "/api/tags", middleware: [auth, RequireRole(["ADMIN", "SUPERVISOR"])]) {
             try self.createTag($0)
         }
-    }
-
-    func departments(_ request: Request) throws -> Response {
-        let list = try services.requireReadModel().departments(tenant: request.tenantId)
-        return try Response.json(DepartmentList(count: list.count, results: list))
     }
 
     func createDepartment(_ request: Request) throws -> Response {
@@ -73,10 +67,4 @@ struct DirectoryRoutes: Sendable {
         else { throw APIError.unavailable("The read models have not caught up yet") }
         return try Response.json(view, status: 201).logPosition(outcome.head)
     }
-}
-
-/// `GET /api/departments` (seed 004: `{count, results}`).
-struct DepartmentList: Encodable {
-    let count: Int
-    let results: [DepartmentView]
 }

@@ -1,17 +1,11 @@
-import Projections
-
 extension Router {
-    /// Conversations, departments, tags, statistics, the event stream, audit and readiness:
-    /// one call from the app's route setup.
-    public mutating func addConversationFeatureRoutes(
-        _ services: AppServices, phoneKey: ContactPhoneKey, projector: Projector?
-    ) {
-        ConversationRoutes(services: services, phoneKey: phoneKey).register(into: &self)
+    /// Conversation commands, department and tag creation, the event stream and audit: one
+    /// call from the app's route setup.
+    public mutating func addConversationFeatureRoutes(_ services: AppServices) {
+        ConversationRoutes(services: services).register(into: &self)
         DirectoryRoutes(services: services).register(into: &self)
-        StatsRoutes(services: services).register(into: &self)
         EventStreamRoutes(services: services).register(into: &self)
-        AuditRoutes(services: services, phoneKey: phoneKey).register(into: &self)
-        ReadinessRoutes(services: services, projector: projector, maxLag: 1_000).register(into: &self)
+        AuditRoutes(services: services).register(into: &self)
     }
 
     /// `GET /openapi.json`, listing every route registered so far (and itself): call it last.

@@ -11,7 +11,6 @@ struct ConversationFixture {
     let services: AppServices
     let projector: Projector
     let client: TestHTTPClient
-    let phoneKey: ContactPhoneKey
 
     static func with<T>(_ body: (ConversationFixture) throws -> T) throws -> T {
         let name = "conv_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
@@ -37,16 +36,13 @@ struct ConversationFixture {
             readModel: ReadModel(database: database),
             signer: JWTSigner(secret: Array("test-secret-test-secret".utf8)),
             hasher: .minimum, loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: masterKey),
-            metrics: metrics, logger: Logger(minimumLevel: .error))
-        let phoneKey = ContactPhoneKey(masterKey: masterKey)
-        var router = Router()
-        router.addOperationalRoutes(metrics: metrics)
-        try AuthRoutes(services: services).register(into: &router)
-        router.addConversationFeatureRoutes(services, phoneKey: phoneKey, projector: projector)
+            metrics: metrics, logger: Logger(minimumLevel: .error),
+            phoneIndexKey: ServerSecrets(jwtSecret: [], masterKey: masterKey).phoneIndexKey)
+        let router = try ChatLedgerApp.routes(services)
         let (server, client) = try TestServer.start(router, metrics: metrics, threads: 8)
         defer { server.stop() }
         return try body(
-            ConversationFixture(services: services, projector: projector, client: client, phoneKey: phoneKey))
+            ConversationFixture(services: services, projector: projector, client: client))
     }
 
     /// Registers a tenant with its admin.
