@@ -55,6 +55,7 @@ public final class ChatLedgerApp: Sendable {
         self.projector = projector
         var router = try ChatLedgerApp.routes(services)
         ReadinessRoute(services: services, projector: projector).register(into: &router)
+        router.addOpenAPIRoute()
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
     }
@@ -67,7 +68,6 @@ public final class ChatLedgerApp: Sendable {
         ConversationReadRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
         router.addConversationFeatureRoutes(services)
-        router.addOpenAPIRoute()
         return router
     }
 

@@ -38,11 +38,14 @@ struct ConversationFixture {
             hasher: .minimum, loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: masterKey),
             metrics: metrics, logger: Logger(minimumLevel: .error),
             phoneIndexKey: ServerSecrets(jwtSecret: [], masterKey: masterKey).phoneIndexKey)
-        let router = try ChatLedgerApp.routes(services)
-        let (server, client) = try TestServer.start(router, metrics: metrics, threads: 8)
-        defer { server.stop() }
+        // The app's own route table; the projector above is stopped by this fixture.
+        let app = try ChatLedgerApp(
+            services: services, projector: projector,
+            server: HTTPServerConfiguration(port: 0, loopbackOnly: true, threadPoolSize: 8))
+        defer { app.server.stop() }
         return try body(
-            ConversationFixture(services: services, projector: projector, client: client))
+            ConversationFixture(
+                services: services, projector: projector, client: TestHTTPClient(port: app.server.port)))
     }
 
     /// Registers a tenant with its admin.
