@@ -115,7 +115,8 @@ import Testing
             #expect(badStatus.errorField == "status")
             let unknownTag = try app.send(
                 agent, "PATCH", "/api/conversations/\(id)", json: #"{"tagIds": ["\#(UUID().uuidString)"]}"#)
-            #expect(unknownTag.status == 404)
+            #expect(unknownTag.status == 400)
+            #expect(unknownTag.errorField == "tagIds[0]")
 
             let assigned = try app.send(
                 admin, "POST", "/api/conversations/\(id)/assign", json: #"{"userId": "\#(agent.userId)"}"#)
@@ -186,8 +187,11 @@ import Testing
             }
             #expect(try app.send(admin, "GET", "/api/conversations/\(id)").object["unreadCount"] as? Int == 5)
             let read = try app.send(admin, "POST", "/api/conversations/\(id)/read")
-            #expect(read.status == 200)
-            #expect(read.object["unreadCount"] as? Int == 0)
+            #expect(read.status == 204)
+            let position = try #require(read.header("X-Log-Position"))
+            let afterRead = try app.send(
+                admin, "GET", "/api/conversations/\(id)", headers: ["X-Min-Position": position])
+            #expect(afterRead.object["unreadCount"] as? Int == 0)
 
             let latest = try app.send(admin, "GET", "/api/conversations/\(id)/messages?limit=2")
             #expect(latest.data.map { $0["id"] as? String } == [messages[3], messages[4]])

@@ -66,7 +66,10 @@ public final class ChatLedgerApp: Sendable {
         router.addOperationalRoutes(metrics: services.metrics)
         try AuthRoutes(services: services).register(into: &router)
         ConversationReadRoutes(services: services).register(into: &router)
+        ConversationCommandRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
+        ChannelRoutes(services: services).register(into: &router)
+        WebhookRoutes(services: services).register(into: &router)
         router.addConversationFeatureRoutes(services)
         return router
     }

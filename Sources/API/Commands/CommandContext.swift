@@ -5,11 +5,17 @@ import Foundation
 public struct CommandContext: Sendable {
     public let actor: String?
     public let correlationId: UUID?
+    /// The event that caused these (the raw webhook for events derived from it).
+    public let causationId: UUID?
     public let now: Int64
 
-    public init(actor: String?, correlationId: UUID?, now: Int64 = Timestamp.nowMilliseconds()) {
+    public init(
+        actor: String?, correlationId: UUID?, causationId: UUID? = nil,
+        now: Int64 = Timestamp.nowMilliseconds()
+    ) {
         self.actor = actor
         self.correlationId = correlationId
+        self.causationId = causationId
         self.now = now
     }
 
@@ -20,5 +26,7 @@ public struct CommandContext: Sendable {
             correlationId: UUID(uuidString: request.id))
     }
 
-    var metadata: EventMetadata { EventMetadata(correlationId: correlationId, actor: actor) }
+    var metadata: EventMetadata {
+        EventMetadata(correlationId: correlationId, causationId: causationId, actor: actor)
+    }
 }

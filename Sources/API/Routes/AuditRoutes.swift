@@ -108,7 +108,7 @@ struct AuditRoutes: Sendable {
         let id = try request.uuidParameter("id")
         let records = try services.store.readStream(StreamName(Streams.conversation(id)))
         guard let first = records.first, first.tenant == request.tenantId else {
-            throw ConversationRoutes.notFound
+            throw APIError.notFound("Conversation not found")
         }
         return records
     }

@@ -1,8 +1,7 @@
 extension Router {
-    /// Conversation commands, department and tag creation, the event stream and audit: one
+    /// Department and tag creation, the event stream and audit: one
     /// call from the app's route setup.
     public mutating func addConversationFeatureRoutes(_ services: AppServices) {
-        ConversationRoutes(services: services).register(into: &self)
         DirectoryRoutes(services: services).register(into: &self)
         EventStreamRoutes(services: services).register(into: &self)
         AuditRoutes(services: services).register(into: &self)

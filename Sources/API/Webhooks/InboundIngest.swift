@@ -3,12 +3,32 @@ import Foundation
 
 /// Routes webhook items of one tenant to their streams (DESIGN "Domain": wamid key, then
 /// phone key, then the contact's open conversation) and adds the decisions to a plan.
-struct InboundIngest {
+// A class: it collects the contacts the items concern while routing them.
+final class InboundIngest {
     let builder: PlanBuilder
     let tenantId: UUID
     /// Keys the phone index (`phone:<tenant>:<hmac(phone)>`) so it never holds a number in clear.
     let phoneIndexKey: [UInt8]
     let now: Int64
+    /// The contacts the routed items belong to, in order of first appearance.
+    private(set) var contactIds: [UUID] = []
+
+    init(builder: PlanBuilder, tenantId: UUID, phoneIndexKey: [UInt8], now: Int64) {
+        self.builder = builder
+        self.tenantId = tenantId
+        self.phoneIndexKey = phoneIndexKey
+        self.now = now
+    }
+
+    private func concern(_ contactId: UUID) {
+        if !contactIds.contains(contactId) { contactIds.append(contactId) }
+    }
+
+    private func concern(conversation stream: String) throws {
+        if let conversation = try builder.state(of: stream, Conversation.evolve) {
+            concern(conversation.contactId)
+        }
+    }
 
     /// A message from a contact; a redelivered wamid adds nothing.
     func receive(_ message: InboundMessage) throws {
@@ -16,23 +36,29 @@ struct InboundIngest {
             let decision = try Conversation.decide(
                 .receive(message), state: try builder.state(of: stream, Conversation.evolve), now: now)
             try builder.add(decision, on: stream)
+            try concern(conversation: stream)
             return
         }
         let (contact, phoneKey, open) = try route(phone: message.from)
-        try builder.add(
-            try InboundRouting.decide(
-                message, tenantId: tenantId, contact: contact, phoneKey: phoneKey, openConversation: open,
-                now: now))
+        let decision = try InboundRouting.decide(
+            message, tenantId: tenantId, contact: contact, phoneKey: phoneKey, openConversation: open,
+            now: now)
+        try builder.add(decision)
+        concern(decision.contactId)
     }
 
     /// A message the business sent from its phone (Evolution `fromMe`).
     func recordPhoneOutbound(_ message: PhoneOutboundMessage) throws {
-        if try builder.lookup(UniqueKeys.wamid(message.wamid)) != nil { return }
+        if let stream = try builder.lookup(UniqueKeys.wamid(message.wamid)) {
+            try concern(conversation: stream)
+            return
+        }
         let (contact, phoneKey, open) = try route(phone: message.to)
-        try builder.add(
-            try InboundRouting.decide(
-                message, tenantId: tenantId, contact: contact, phoneKey: phoneKey, openConversation: open,
-                now: now))
+        let decision = try InboundRouting.decide(
+            message, tenantId: tenantId, contact: contact, phoneKey: phoneKey, openConversation: open,
+            now: now)
+        try builder.add(decision)
+        concern(decision.contactId)
     }
 
     /// A delivery status: applied to the conversation holding the wamid, or kept in the
@@ -42,6 +68,7 @@ struct InboundIngest {
             let decision = try Conversation.decide(
                 .applyStatus(report), state: try builder.state(of: stream, Conversation.evolve), now: now)
             try builder.add(decision, on: stream)
+            try concern(conversation: stream)
             return
         }
         let stream = Streams.wamid(report.wamid)
@@ -54,6 +81,7 @@ struct InboundIngest {
                 .applyStatus(report), state: try builder.state(of: conversation, Conversation.evolve),
                 now: now)
             try builder.add(decision, on: conversation)
+            try concern(conversation: conversation)
         case .nothing:
             break
         }
