@@ -17,6 +17,9 @@ import Testing
             #expect(seen.map(\.name) == ["conversation:new", "message:new", "conversation:updated"])
             #expect((seen[0].data["conversation"] as? [String: Any])?["id"] as? String == id)
             #expect((seen[1].data["message"] as? [String: Any])?["content"] as? String == "Olá")
+            let contact = (seen[1].data["message"] as? [String: Any])?["contact"] as? [String: Any]
+            #expect(contact?["name"] as? String == "João Silva")
+            #expect(contact?["phoneNumber"] as? String == "5511900000001")
             #expect((seen[2].data["updates"] as? [String: Any])?["priority"] as? String == "HIGH")
             #expect(seen.map(\.id) == seen.map(\.id).sorted())
 
@@ -38,6 +41,23 @@ import Testing
             let live = try resumed.events(1)
             #expect(live.first?.name == "conversation:updated")
             #expect(live.first?.id ?? 0 > missed.last?.id ?? 0)
+        }
+    }
+
+    @Test func idleEventStreamSendsHeartbeatsAndStillDeliversNewEvents() throws {
+        try ConversationFixture.with { app in
+            let admin = try app.register(slug: "hotel-a")
+            var router = Router()
+            EventStreamRoutes(services: app.services, heartbeat: 0.3).register(into: &router)
+            let (server, client) = try TestServer.start(router)
+            defer { server.stop() }
+            let stream = try EventStreamClient(port: client.port, token: admin.token)
+            #expect(try stream.quiet(for: 2).isEmpty)
+            #expect(stream.comments.filter { $0 == "heartbeat" }.count >= 2)
+            let id = try app.open(admin, phone: "5511900000001")
+            let events = try stream.events(1)
+            #expect(events.first?.name == "conversation:new")
+            #expect((events.first?.data["conversation"] as? [String: Any])?["id"] as? String == id)
         }
     }
 

@@ -9,7 +9,9 @@ struct ChangeEvent: Sendable, Equatable {
 
     /// The change an event of the log announces; nil for events clients do not follow
     /// (users, tenant settings, raw webhooks).
-    static func from(_ recorded: RecordedEvent) -> ChangeEvent? {
+    static func from(_ recorded: RecordedEvent, contacts: inout ContactCards, store: EventStore)
+        -> ChangeEvent?
+    {
         let personal: [UInt8]?
         if case .clear(let bytes) = recorded.personal { personal = bytes } else { personal = nil }
         guard
@@ -18,6 +20,12 @@ struct ChangeEvent: Sendable, Equatable {
         else { return nil }
         let at = Timestamp.format(milliseconds: recorded.occurredAt)
         switch event {
+        case .contactProfileUpdated(let updated):
+            contacts.invalidate(updated.contactId)
+            return nil
+        case .contactErased(let erased):
+            contacts.invalidate(erased.contactId)
+            return nil
         case .conversationOpened(let opened):
             return ChangeEvent(
                 name: "conversation:new",
@@ -60,7 +68,7 @@ struct ChangeEvent: Sendable, Equatable {
                         received.personal?.text ?? received.personal?.caption, erased: recorded),
                     "status": "DELIVERED",
                     "timestamp": .string(Timestamp.format(milliseconds: received.providerTimestamp)),
-                    "contact": .object(["id": id(received.contactId)]),
+                    "contact": contacts.card(received.contactId, store: store),
                 ])
         case .outboundMessageQueued(let queued):
             return newMessage(
@@ -70,7 +78,7 @@ struct ChangeEvent: Sendable, Equatable {
                     "type": .string(queued.kind.rawValue),
                     "content": optionalText(queued.personal?.summary, erased: recorded), "status": "QUEUED",
                     "sentById": optional(queued.sentById), "timestamp": .string(at),
-                    "contact": .object(["id": id(queued.contactId)]),
+                    "contact": contacts.card(queued.contactId, store: store),
                 ])
         case .outboundMessageSent(let sent):
             return statusUpdate(sent.conversationId, sent.messageId, "SENT")

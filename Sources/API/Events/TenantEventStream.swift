@@ -18,6 +18,7 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
     private var pending: [UInt8]
     private var lastSentAt = Date()
     private var failed = false
+    private var contacts = ContactCards()
 
     init(store: EventStore, tenant: UUID, after position: UInt64, wakeups: StreamWakeups, heartbeat: Double) {
         self.store = store
@@ -62,7 +63,7 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
                 let events = try store.readTenant(tenant, from: position + 1, limit: 256)
                 for event in events {
                     position = event.position
-                    if let change = ChangeEvent.from(event) {
+                    if let change = ChangeEvent.from(event, contacts: &contacts, store: store) {
                         pending.append(contentsOf: change.frame(position: event.position).utf8)
                     }
                 }

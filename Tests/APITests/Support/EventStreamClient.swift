@@ -21,14 +21,13 @@ final class EventStreamClient {
         if let lastEventId { head += "Last-Event-ID: \(lastEventId)\r\n" }
         head += "Accept: text/event-stream\r\n\r\n"
         try client.write(socket, Array(head.utf8))
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit { close(socket) }
 
-    /// Reads until `count` events arrived (or the read times out).
-    func events(_ count: Int) throws -> [ReceivedEvent] {
+    /// Reads until `count` events arrived or `seconds` passed (heartbeats do not extend it).
+    func events(_ count: Int, within seconds: Double = 5) throws -> [ReceivedEvent] {
+        let deadline = Date().addingTimeInterval(seconds)
         var found: [ReceivedEvent] = []
         var bytes = [UInt8](repeating: 0, count: 8192)
         while found.count < count {
@@ -38,6 +37,10 @@ final class EventStreamClient {
                 if let event = parse(block) { found.append(event) }
                 if found.count == count { return found }
             }
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { break }
+            var timeout = timeval(tv_sec: Int(left), tv_usec: Int((left - left.rounded(.down)) * 1_000_000))
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             let received = bytes.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
             guard received > 0 else { break }
             buffer += String(decoding: bytes[0..<received], as: UTF8.self)
@@ -46,10 +49,8 @@ final class EventStreamClient {
     }
 
     /// Reads for `seconds` and returns whatever events came (none expected in quiet periods).
-    func quiet(for seconds: Int) throws -> [ReceivedEvent] {
-        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        return try events(1)
+    func quiet(for seconds: Double) throws -> [ReceivedEvent] {
+        try events(1, within: seconds)
     }
 
     /// Parses one frame; chunked-encoding size lines and comments are set aside.
