@@ -25,8 +25,7 @@ static inline struct MHD_Daemon *chatledger_mhd_start(
     address.sin_addr.s_addr = htonl(loopback_only ? INADDR_LOOPBACK : INADDR_ANY);
     /* epoll with one listening thread per pool member: handlers may block on durable
        appends, so the pool (not the core count) bounds how many requests run at once. */
-    /* Suspend/resume lets streamed responses (SSE) wait without holding a pool thread. */
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
     return MHD_start_daemon(
         flags, port, NULL, NULL, handler, handler_cls,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,

@@ -13,6 +13,7 @@ public final class EventStore: Sendable {
     let keyring: Keyring
     let durableHead: DurableHead
     private let writer: GroupCommitWriter
+    private let canonicalPath: String
 
     /// Opens (or creates) the store at `options.path`.
     public init(options: EventStoreOptions) throws {
@@ -29,9 +30,16 @@ public final class EventStore: Sendable {
             throw EventStoreError.invalidField(field: "path", reason: "cannot create directory: \(error)")
         }
         self.options = options
-        keyring = try Keyring(directory: options.path)
-        let flags = options.durability == .fsync ? 0 : MDB_NOSYNC
-        let env = try LMDBEnvironment(path: options.path, mapSize: options.initialMapSize, flags: flags)
+        let claimed = try OpenStorePaths.shared.claim(options.path)
+        let env: LMDBEnvironment
+        do {
+            keyring = try Keyring(directory: options.path)
+            let flags = options.durability == .fsync ? 0 : MDB_NOSYNC
+            env = try LMDBEnvironment(path: options.path, mapSize: options.initialMapSize, flags: flags)
+        } catch {
+            OpenStorePaths.shared.release(claimed)
+            throw error
+        }
         do {
             dbs = try env.write { txn in
                 let dbs = try Databases(txn)
@@ -44,15 +52,18 @@ public final class EventStore: Sendable {
                 committer: committer, durableHead: durableHead, maxBatch: options.maxBatch)
         } catch {
             env.close()
+            OpenStorePaths.shared.release(claimed)
             throw error
         }
         self.env = env
+        canonicalPath = claimed
         writer.start()
     }
 
     deinit {
         writer.stop()
         env.close()
+        OpenStorePaths.shared.release(canonicalPath)
     }
 
     /// Appends atomically and returns once the events are durable.

@@ -176,8 +176,11 @@ extension GeneratorEngine {
     /// Decides `command` on a live conversation, emits and folds the result; false when refused.
     @discardableResult
     func run(_ tenant: TenantWorld, _ conversationId: UUID, _ command: ConversationCommand) -> Bool {
-        guard let state = tenant.live[conversationId]?.state,
-            let decision = try? Conversation.decide(command, state: state, now: clock)
+        // decide against the stored state directly: holding a copy while applying below
+        // would make every apply copy the message table
+        guard tenant.live[conversationId] != nil,
+            let decision = try? Conversation.decide(
+                command, state: tenant.live[conversationId]?.state, now: clock)
         else { return false }
         emit(tenant.id, stream: Streams.conversation(conversationId), decision)
         for decided in decision.events { tenant.live[conversationId]?.state.apply(decided.event) }

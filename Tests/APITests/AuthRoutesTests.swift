@@ -221,6 +221,11 @@ import Testing
             #expect(
                 metrics.contains(#"http_requests_total{method="POST",route="/auth/register",status="201"} 1"#)
             )
+            let openapi = try app.client.send("GET", "/openapi.json")
+            let paths = openapi.object["paths"] as? [String: [String: Any]] ?? [:]
+            #expect(paths["/api/conversations/{id}/messages"]?["get"] != nil)
+            #expect(paths["/webhooks/whatsapp"]?.keys.sorted() == ["get", "post"])
+            #expect(paths["/api/events"]?["get"] != nil)
         }
     }
 }

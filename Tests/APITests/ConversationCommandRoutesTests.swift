@@ -85,3 +85,40 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct DepartmentRoutesTests {
+    @Test func departmentsAreCreatedListedAndUsableForTransfers() throws {
+        try TestApp.with { app in
+            let admin = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let bearer = ["Authorization": "Bearer \(admin.token!)"]
+            let created = try app.client.sendJSON(
+                "POST", "/api/departments", json: ##"{"name":"Reservas","color":"#4CAF50"}"##, headers: bearer
+            )
+            #expect(created.status == 201)
+            #expect(created.object["name"] as? String == "Reservas")
+            let departmentId = try #require(created.object["id"] as? String)
+            let duplicate = try app.client.sendJSON(
+                "POST", "/api/departments", json: #"{"name":"reservas"}"#, headers: bearer)
+            #expect(duplicate.status == 409)
+            let badColor = try app.client.sendJSON(
+                "POST", "/api/departments", json: #"{"name":"Vendas","color":"green"}"#, headers: bearer)
+            #expect(badColor.status == 400)
+            #expect(badColor.errorField == "color")
+            let listed = try app.client.send("GET", "/api/departments", headers: bearer)
+            #expect((listed.object["data"] as? [[String: Any]])?.count == 1)
+
+            let opened = try app.client.sendJSON(
+                "POST", "/api/conversations", json: #"{"phoneNumber":"5511999999999"}"#, headers: bearer)
+            let id = try #require(opened.object["id"] as? String)
+            let transferred = try app.client.sendJSON(
+                "POST", "/api/conversations/\(id)/transfer",
+                json: #"{"toDepartmentId":"\#(departmentId)","reason":"Cliente quer reservar"}"#,
+                headers: bearer)
+            #expect(transferred.status == 200)
+            let transfers = try app.client.send("GET", "/api/conversations/\(id)/transfers", headers: bearer)
+            let items = transfers.object["data"] as? [[String: Any]] ?? []
+            #expect(items.count == 1)
+            #expect(items.first?["reason"] as? String == "Cliente quer reservar")
+        }
+    }
+}

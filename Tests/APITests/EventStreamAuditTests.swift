@@ -13,14 +13,15 @@ import Testing
             _ = try app.open(other, phone: "5511900000002")  // another tenant: never seen
             try app.receive(id, text: "Olá", at: Timestamp.nowMilliseconds())
             _ = try app.send(admin, "PATCH", "/api/conversations/\(id)", json: #"{"priority": "HIGH"}"#)
-            let seen = try first.events(3)
-            #expect(seen.map(\.name) == ["conversation:new", "message:new", "conversation:updated"])
-            #expect((seen[0].data["conversation"] as? [String: Any])?["id"] as? String == id)
-            #expect((seen[1].data["message"] as? [String: Any])?["content"] as? String == "Olá")
-            let contact = (seen[1].data["message"] as? [String: Any])?["contact"] as? [String: Any]
-            #expect(contact?["name"] as? String == "João Silva")
-            #expect(contact?["phoneNumber"] as? String == "5511900000001")
-            #expect((seen[2].data["updates"] as? [String: Any])?["priority"] as? String == "HIGH")
+            // Opening by an agent is the opening plus its assignment.
+            let seen = try first.events(4)
+            #expect(
+                seen.map(\.name) == [
+                    "conversation:new", "conversation:updated", "message:new", "conversation:updated",
+                ])
+            #expect(seen.conversationIds == [id, id, id, id])
+            #expect(seen[2].data["type"] as? String == "MessageReceived.v1")
+            #expect((seen[3].data["payload"] as? [String: Any])?["priority"] as? String == "HIGH")
             #expect(seen.map(\.id) == seen.map(\.id).sorted())
 
             // Disconnected, the client misses these…
@@ -31,10 +32,13 @@ import Testing
             // …and gets exactly them, in order, when it resumes.
             let resumed = try EventStreamClient(
                 port: app.client.port, token: admin.token, lastEventId: lastSeen)
-            let missed = try resumed.events(3)
-            #expect(missed.map(\.name) == ["conversation:updated", "conversation:new", "message:new"])
+            let missed = try resumed.events(4)
+            #expect(
+                missed.map(\.name) == [
+                    "conversation:updated", "conversation:new", "conversation:updated", "message:new",
+                ])
             #expect(missed.first?.id ?? 0 > lastSeen)
-            #expect(Set(missed.map(\.id)).count == 3)
+            #expect(Set(missed.map(\.id)).count == 4)
             #expect(try resumed.quiet(for: 1).isEmpty)
             // Live events keep coming on the resumed stream.
             _ = try app.send(admin, "POST", "/api/conversations/\(id)/reopen")
@@ -48,16 +52,16 @@ import Testing
         try ConversationFixture.with { app in
             let admin = try app.register(slug: "hotel-a")
             var router = Router()
-            EventStreamRoutes(services: app.services, heartbeat: 0.3).register(into: &router)
+            EventStreamRoute(services: app.services, keepAliveSeconds: 0.3).register(into: &router)
             let (server, client) = try TestServer.start(router)
             defer { server.stop() }
             let stream = try EventStreamClient(port: client.port, token: admin.token)
             #expect(try stream.quiet(for: 2).isEmpty)
-            #expect(stream.comments.filter { $0 == "heartbeat" }.count >= 2)
+            #expect(stream.comments.filter { $0 == "keep-alive" }.count >= 2)
             let id = try app.open(admin, phone: "5511900000001")
             let events = try stream.events(1)
             #expect(events.first?.name == "conversation:new")
-            #expect((events.first?.data["conversation"] as? [String: Any])?["id"] as? String == id)
+            #expect(events.conversationIds == [id])
         }
     }
 
@@ -90,14 +94,13 @@ import Testing
 
             let before = try app.send(admin, "GET", "/api/audit/conversations/\(id)?asOf=\(between)")
             #expect(before.status == 200)
-            let earlier = try #require(before.object["conversation"] as? [String: Any])
-            #expect(earlier["status"] as? String == "OPEN")
-            #expect(earlier["priority"] as? String == "URGENT")
+            #expect(before.object["status"] as? String == "OPEN")
+            #expect(before.object["priority"] as? String == "URGENT")
             let now = try app.send(
                 admin, "GET",
                 "/api/audit/conversations/\(id)?asOf=\(Timestamp.format(milliseconds: Timestamp.nowMilliseconds()))"
             )
-            #expect((now.object["conversation"] as? [String: Any])?["status"] as? String == "CLOSED")
+            #expect(now.object["status"] as? String == "CLOSED")
             let tooEarly = try app.send(
                 admin, "GET", "/api/audit/conversations/\(id)?asOf=2000-01-01T00:00:00.000Z")
             #expect(tooEarly.status == 404)
@@ -108,13 +111,14 @@ import Testing
             let history = try app.send(admin, "GET", "/api/audit/conversations/\(id)/history")
             #expect(
                 history.data.map { $0["type"] as? String } == [
-                    "ConversationOpened.v1", "ConversationPriorityChanged.v1", "ConversationClosed.v1",
+                    "ConversationOpened.v1", "ConversationAssigned.v1", "ConversationPriorityChanged.v1",
+                    "ConversationClosed.v1",
                 ])
             let export = try app.send(admin, "GET", "/api/audit/events?stream=conversation-\(id)")
             #expect(export.status == 200)
             #expect(export.header("Content-Type")?.hasPrefix("application/x-ndjson") == true)
             let lines = export.dechunkedText.split(separator: "\n")
-            #expect(lines.count == 3)
+            #expect(lines.count == 4)
             let firstLine = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
             #expect(firstLine?["type"] as? String == "ConversationOpened.v1")
             let positions = try export.dechunkedText.split(separator: "\n").map { line in
@@ -124,12 +128,12 @@ import Testing
             }
             #expect(positions == positions.sorted())
             let window = try app.send(
-                admin, "GET", "/api/audit/events?fromPosition=\(positions[1])&toPosition=\(positions[1])")
+                admin, "GET", "/api/audit/events?from=\(positions[1])&to=\(positions[1])")
             #expect(window.dechunkedText.split(separator: "\n").count == 1)
-            let typed = try app.send(admin, "GET", "/api/audit/events?type=ConversationClosed")
+            let typed = try app.send(admin, "GET", "/api/audit/events?type=ConversationClosed.v1")
             #expect(typed.dechunkedText.split(separator: "\n").count == 1)
             #expect(
-                try app.send(admin, "GET", "/api/audit/events?fromPosition=-1").errorField == "fromPosition")
+                try app.send(admin, "GET", "/api/audit/events?from=-1").errorField == "from")
         }
     }
 
@@ -141,7 +145,7 @@ import Testing
             let contactId = try #require(
                 try app.send(admin, "GET", "/api/conversations/\(id)").object["contactId"] as? String)
             let erased = try app.send(admin, "POST", "/api/contacts/\(contactId)/erase")
-            #expect(erased.status == 200)
+            #expect(erased.status == 204)
             let position = try #require(erased.header("X-Log-Position"))
             let view = try app.send(
                 admin, "GET", "/api/conversations/\(id)", headers: ["X-Min-Position": position])
@@ -157,5 +161,12 @@ import Testing
             let other = try app.register(slug: "hotel-b")
             #expect(try app.send(other, "POST", "/api/contacts/\(contactId)/erase").status == 404)
         }
+    }
+}
+
+extension [ReceivedEvent] {
+    /// The conversation each event is about (from its payload), lower-cased.
+    var conversationIds: [String?] {
+        map { ($0.data["payload"] as? [String: Any])?["conversationId"] as? String }.map { $0?.lowercased() }
     }
 }

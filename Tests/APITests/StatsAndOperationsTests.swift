@@ -93,7 +93,11 @@ import Testing
             let router = try ChatLedgerApp.routes(app.services)
             #expect(!router.routeTable.isEmpty)
             for route in router.routeTable {
-                let operation = paths[OpenAPIDocument.openAPIPath(route.pattern)]?[route.method.lowercased()]
+                let operation = paths[
+                    "/"
+                        + route.pattern.split(separator: "/").map {
+                            $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0)
+                        }.joined(separator: "/")]?[route.method.lowercased()]
                 #expect(operation != nil, "\(route.method) \(route.pattern) missing")
                 #expect(
                     RouteDescriptions.summary(method: route.method, pattern: route.pattern) != nil,

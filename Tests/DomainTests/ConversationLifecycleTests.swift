@@ -17,6 +17,7 @@ import Testing
                 .reserve(
                     key: UniqueKeys.openConversation(T.contact), stream: Streams.conversation(T.conversation))
             ])
+        #expect(decision.domainEvents.map(\.type) == [ConversationOpened.type, ConversationAssigned.type])
         let state = try #require(timeline.state)
         #expect(state.status == .open)
         #expect(state.priority == .medium)

@@ -13,6 +13,13 @@ import Testing
         #expect(DataKeys.contact(id) == "contact-aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee")
     }
 
+    @Test func lowercasedUuidTextMatchesFoundation() {
+        for _ in 0..<100 {
+            let uuid = UUID()
+            #expect(uuid.lowercasedString == uuid.uuidString.lowercased())
+        }
+    }
+
     @Test func uniqueKeysAreNamespacedAndCaseInsensitiveWhereNamesAre() {
         #expect(UniqueKeys.email(" Maria@Hotel.COM ") == "email:maria@hotel.com")
         #expect(UniqueKeys.slug("Hotel-ABC") == "slug:hotel-abc")

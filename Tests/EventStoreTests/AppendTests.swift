@@ -221,4 +221,44 @@ import Testing
         _ = try store.append(single(UUID(), "s", .exact(2), [makeEvent("c")]))
         #expect(observed.current == [2])
     }
+
+    @Test func aFailingRequestDoesNotFailTheOthersInItsBatch() throws {
+        let fixture = StoreFixture()
+        defer { fixture.remove() }
+        let store = try fixture.open()
+        let tenant = UUID()
+        _ = try store.append(single(tenant, "existing", .noStream, [makeEvent("first")]))
+        let outcomes = Shared<[Int: Result<AppendResult, EventStoreError>]>([:])
+        let group = DispatchGroup()
+        // Queued without waiting, so the writer commits many of them in one transaction.
+        for index in 0..<40 {
+            group.enter()
+            let request =
+                index == 20
+                ? single(tenant, "existing", .noStream, [makeEvent("conflict")])
+                : single(tenant, "batch-\(index)", .noStream, [makeEvent("ok-\(index)")])
+            store.append(request) { result in
+                outcomes.update { $0[index] = result.mapError { $0 as! EventStoreError } }
+                group.leave()
+            }
+        }
+        group.wait()
+        let results = outcomes.current
+        #expect(results.count == 40)
+        for (index, result) in results {
+            switch result {
+            case .success(let appended):
+                #expect(index != 20)
+                #expect(appended.streamVersions == [StreamName("batch-\(index)"): 1])
+            case .failure(let error):
+                #expect(index == 20)
+                #expect(
+                    error
+                        == .wrongExpectedVersion(
+                            stream: StreamName("existing"), expected: .noStream, actual: 1))
+            }
+        }
+        #expect(try store.read(from: 1, limit: 100).map(\.position) == Array(1...40))
+        #expect(try store.streamVersion(StreamName("existing")) == 1)
+    }
 }

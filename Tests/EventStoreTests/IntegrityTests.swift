@@ -43,12 +43,10 @@ import Testing
         let dataKey = DataKeyID("contact-\(UUID().uuidString)")
         let secret = Array("Maria da Silva +55 11 91234-5678 \(UUID().uuidString)".utf8)
         let key: [UInt8]
+        let original = makeEvent("clear-part", personal: secret, dataKey: dataKey)
         do {
             let store = try fixture.open()
-            _ = try store.append(
-                single(
-                    tenant, "contact-1", .noStream,
-                    [makeEvent("clear-part", personal: secret, dataKey: dataKey)]))
+            _ = try store.append(single(tenant, "contact-1", .noStream, [original]))
             _ = try store.append(single(tenant, "contact-1", .exact(1), [makeEvent("no personal")]))
             guard case .live(let live) = store.keyring.entry(dataKey.rawValue) else {
                 Issue.record("the data key was not created")
@@ -75,6 +73,9 @@ import Testing
             #expect(
                 try store.verify(tenant: tenant)
                     == VerificationReport(tenant: tenant, eventsChecked: 2, firstBrokenPosition: nil))
+            let redelivered = try store.append(single(tenant, "contact-1", .noStream, [original]))
+            #expect(redelivered.duplicate)
+            #expect(redelivered.positions == [1])
             #expect(throws: EventStoreError.dataKeyForgotten(dataKey)) {
                 try store.append(
                     single(tenant, "contact-1", .any, [makeEvent("again", personal: [1], dataKey: dataKey)]))
@@ -104,6 +105,19 @@ import Testing
         }
         try FormatVersion.overwrite(path: fixture.path, with: FormatVersion.current)
         #expect(try fixture.open().head() == 1)
+    }
+
+    @Test func aStoreOpenTwiceInOneProcessIsRefused() throws {
+        let fixture = StoreFixture()
+        defer { fixture.remove() }
+        let store = try fixture.open()
+        #expect(
+            throws: EventStoreError.invalidField(
+                field: "path", reason: "the store is already open in this process")
+        ) {
+            try fixture.open()
+        }
+        #expect(try store.head() == 0)
     }
 
     @Test func lmdbFailuresNameTheCFunction() throws {

@@ -126,4 +126,43 @@ import Testing
             })
         #expect(events.last?.payload.last == 24)
     }
+
+    @Test func mapGrowsWhileReadersKeepReading() throws {
+        let fixture = StoreFixture()
+        defer { fixture.remove() }
+        let store = try fixture.open(initialMapSize: 64 << 10, durability: .noSync)
+        let tenant = UUID()
+        let payload = [UInt8](repeating: 0xA5, count: 8_000)
+        let done = Shared(false)
+        let problems = Shared<[String]>([])
+        onThreads(3) { thread in
+            if thread == 0 {
+                for request in 0..<60 {
+                    let events = (0..<5).map { _ in
+                        NewEvent(id: UUID(), type: "Blob.v1", occurredAt: 0, payload: payload)
+                    }
+                    do {
+                        _ = try store.append(single(tenant, "blobs-\(request % 4)", .any, events))
+                    } catch {
+                        problems.update { $0.append("append: \(error)") }
+                    }
+                }
+                done.update { $0 = true }
+                return
+            }
+            while !done.current {
+                do {
+                    let events = try store.readTenant(tenant, from: 1, limit: 1_000)
+                    if events.contains(where: { $0.payload != payload }) || events.count % 5 != 0 {
+                        problems.update { $0.append("torn read of \(events.count) events") }
+                    }
+                } catch {
+                    problems.update { $0.append("read: \(error)") }
+                }
+            }
+        }
+        #expect(problems.current.isEmpty)
+        #expect(try store.head() == 300)
+        #expect(store.env.mapSize >= 2_400_000)
+    }
 }

@@ -7,7 +7,7 @@ enum AppendBench {
     static let writers = 64
 
     static func run() throws {
-        let events = Int(ProcessInfo.processInfo.environment["BENCH_EVENTS"] ?? "") ?? 256_000
+        let events = Int(ProcessInfo.processInfo.environment["BENCH_EVENTS"] ?? "") ?? 64_000
         let perWriter = events / writers
         let total = perWriter * writers
         let payloads = (0..<total).map(payload)

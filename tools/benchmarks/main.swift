@@ -2,7 +2,9 @@ import Foundation
 
 // One file per bench; a new bench is its file plus one line in this table.
 let benches: [(name: String, run: () throws -> Void)] = [
-    ("append", AppendBench.run)
+    ("append", AppendBench.run),
+    ("rebuild", RebuildBench.run),
+    ("replay", ReplayBench.run),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"

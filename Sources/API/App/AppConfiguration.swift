@@ -10,6 +10,8 @@ public struct AppConfiguration: Sendable {
     public var httpThreads: Int
     /// `CHATLEDGER_LOG_LEVEL`, default `info`.
     public var logLevel: LogLevel
+    /// Seconds between keep-alive comments on an idle event stream.
+    public var eventStreamKeepAliveSeconds: Double = 15
 
     public init(
         databaseURL: String, dataDirectory: String = "./var", port: UInt16 = 8080, httpThreads: Int = 32,

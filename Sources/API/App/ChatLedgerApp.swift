@@ -9,12 +9,15 @@ public final class ChatLedgerApp: Sendable {
     public let server: HTTPServer
     /// The in-process projector feeding the read models (nil when built without one).
     public let projector: Projector?
+    /// Delivers queued outbound messages to the providers (nil when built without one).
+    public let dispatcher: OutboundDispatcher?
 
     /// Opens the log under the data directory, runs the read-model migrations, starts the
-    /// projector and serves.
+    /// projector and (unless `dispatch` is false) the outbound dispatcher, and serves.
     public convenience init(
         configuration: AppConfiguration, environment: [String: String], logger: Logger,
-        hasher: PasswordHasher = .standard, durability: Durability = .fsync, loopbackOnly: Bool = false
+        hasher: PasswordHasher = .standard, durability: Durability = .fsync, loopbackOnly: Bool = false,
+        dispatch: Bool = true
     ) throws {
         let secrets = try ServerSecrets.load(
             environment: environment, dataDirectory: configuration.dataDirectory)
@@ -34,13 +37,21 @@ public final class ChatLedgerApp: Sendable {
             loginLimiter: LoginRateLimiter(), secretBox: try SecretBox(key: secrets.masterKey),
             metrics: metrics,
             logger: logger, phoneIndexKey: secrets.phoneIndexKey)
+        let dispatcher =
+            dispatch
+            ? OutboundDispatcher(
+                services: services, checkpointPath: configuration.dataDirectory + "/dispatcher.checkpoint")
+            : nil
+        dispatcher?.start()
         do {
             try self.init(
-                services: services, projector: projector,
+                services: services, projector: projector, dispatcher: dispatcher,
+                eventStreamKeepAliveSeconds: configuration.eventStreamKeepAliveSeconds,
                 server: HTTPServerConfiguration(
                     port: configuration.port, loopbackOnly: loopbackOnly,
                     threadPoolSize: configuration.httpThreads))
         } catch {
+            dispatcher?.stop()
             projector.stop()
             throw error
         }
@@ -48,14 +59,19 @@ public final class ChatLedgerApp: Sendable {
 
     /// Serves `services` with the full route table; `projector` (already started) is stopped
     /// with the app.
-    public init(services: AppServices, projector: Projector?, server configuration: HTTPServerConfiguration)
-        throws
-    {
+    public init(
+        services: AppServices, projector: Projector?, dispatcher: OutboundDispatcher? = nil,
+        eventStreamKeepAliveSeconds: Double = 15, server configuration: HTTPServerConfiguration
+    ) throws {
         self.services = services
         self.projector = projector
+        self.dispatcher = dispatcher
         var router = try ChatLedgerApp.routes(services)
         ReadinessRoute(services: services, projector: projector).register(into: &router)
-        router.addOpenAPIRoute()
+        EventStreamRoute(services: services, keepAliveSeconds: eventStreamKeepAliveSeconds).register(
+            into: &router)
+        // Last: the outline lists every route registered before it.
+        OpenAPIRoute.register(into: &router)
         server = try HTTPServer(
             configuration: configuration, router: router, logger: services.logger, metrics: services.metrics)
     }
@@ -67,16 +83,20 @@ public final class ChatLedgerApp: Sendable {
         try AuthRoutes(services: services).register(into: &router)
         ConversationReadRoutes(services: services).register(into: &router)
         ConversationCommandRoutes(services: services).register(into: &router)
+        MessageRoutes(services: services).register(into: &router)
+        DepartmentRoutes(services: services).register(into: &router)
+        TagRoutes(services: services).register(into: &router)
+        AuditRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
         ChannelRoutes(services: services).register(into: &router)
         WebhookRoutes(services: services).register(into: &router)
-        router.addConversationFeatureRoutes(services)
         return router
     }
 
-    /// Stops serving, then stops the projector.
+    /// Stops serving, then the dispatcher and the projector.
     public func stop() {
         server.stop()
+        dispatcher?.stop()
         projector?.stop()
     }
 }

@@ -1,7 +1,7 @@
 /// Routes requests by method and path pattern (`/api/conversations/:id/messages`):
 /// 404 when no pattern matches, 405 (with `Allow`) when only the method is wrong.
 public struct Router: Sendable {
-    private(set) var routes: [Route] = []
+    private var routes: [Route] = []
     /// Body limit for routes that do not set their own.
     public var defaultBodyLimit: Int
 
@@ -20,6 +20,11 @@ public struct Router: Sendable {
             wrapped = { request in try step.handle(request, next: next) }
         }
         routes.append(Route(method: method, pattern: pattern, bodyLimit: bodyLimit, responder: wrapped))
+    }
+
+    /// Every registered (method, pattern), in registration order.
+    public var routeTable: [(method: String, pattern: String)] {
+        routes.map { ($0.method, $0.pattern) }
     }
 
     /// The most bytes of body accepted for this method and path.

@@ -48,10 +48,7 @@ public final class HTTPServer: @unchecked Sendable {
             defer { daemon = nil }
             return daemon
         }
-        guard let stopping else { return }
-        // libmicrohttpd must not stop while a streamed response is suspended.
-        context.streams.endAll()
-        MHD_stop_daemon(stopping)
+        if let stopping { MHD_stop_daemon(stopping) }
     }
 
     deinit {

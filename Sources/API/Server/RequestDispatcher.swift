@@ -7,8 +7,6 @@ final class RequestDispatcher: Sendable {
     let router: Router
     let logger: Logger
     let metrics: MetricsRegistry
-    /// Streamed responses in progress (ended before the daemon stops).
-    let streams = StreamRegistry()
 
     init(router: Router, logger: Logger, metrics: MetricsRegistry) {
         self.router = router
@@ -82,11 +80,21 @@ final class RequestDispatcher: Sendable {
     }
 
     private func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
-        if let stream = response.stream { return queueStream(stream, response, on: connection) }
-        let created = response.body.withUnsafeBytes { bytes in
-            // MUST_COPY: libmicrohttpd copies the bytes, Swift keeps ownership of its buffer.
-            MHD_create_response_from_buffer(
-                bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
+        let created: OpaquePointer?
+        if let stream = response.stream {
+            // The reader owns one retain of the pump, released by the free callback.
+            created = MHD_create_response_from_callback(
+                UInt64.max, 16 * 1024,
+                { cls, _, buffer, max in
+                    Unmanaged<StreamPump>.fromOpaque(cls!).takeUnretainedValue().read(into: buffer!, max: max)
+                }, Unmanaged.passRetained(StreamPump(stream)).toOpaque(),
+                { cls in Unmanaged<StreamPump>.fromOpaque(cls!).release() })
+        } else {
+            created = response.body.withUnsafeBytes { bytes in
+                // MUST_COPY: libmicrohttpd copies the bytes, Swift keeps ownership of its buffer.
+                MHD_create_response_from_buffer(
+                    bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
+            }
         }
         guard let created else { return .NO }
         defer { MHD_destroy_response(created) }

@@ -5,13 +5,16 @@ public struct Response: Sendable {
     public var status: Int
     public var headers: [HTTPHeader]
     public var body: [UInt8]
-    /// A body produced after the headers (SSE, NDJSON); when set, `body` is ignored.
+    /// When set, the body is streamed from it instead of `body`.
     public var stream: (any ResponseStream)?
 
-    public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = []) {
+    public init(
+        status: Int, headers: [HTTPHeader] = [], body: [UInt8] = [], stream: (any ResponseStream)? = nil
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.stream = stream
     }
 
     /// A JSON response encoded with the API's conventions (ISO-8601 milliseconds, sorted keys).

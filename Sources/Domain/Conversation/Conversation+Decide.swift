@@ -18,8 +18,16 @@ extension Conversation {
             let opened = ConversationOpened(
                 conversationId: conversationId, tenantId: tenantId, contactId: contactId, openedBy: .agent,
                 byUserId: byUserId, departmentId: departmentId, at: now)
+            var events: [DomainEvent] = [.conversationOpened(opened)]
+            if let byUserId {
+                // the opening agent takes it; said explicitly so read models need no rule
+                events.append(
+                    .conversationAssigned(
+                        ConversationAssigned(
+                            conversationId: conversationId, userId: byUserId, byUserId: byUserId)))
+            }
             return Decision(
-                [.conversationOpened(opened)],
+                events,
                 keyChanges: [
                     .reserve(
                         key: UniqueKeys.openConversation(contactId),
@@ -51,7 +59,7 @@ extension Conversation {
                 )
             ])
         case .changeTags(let tags, let byUserId):
-            let sorted = Array(Set(tags)).sorted { $0.uuidString < $1.uuidString }
+            let sorted = Array(Set(tags)).sorted { $0.lowercasedString < $1.lowercasedString }
             try Validate.count(sorted.count, field: "tagIds", 0...20)
             if sorted == tagIds { return .none }
             return Decision([

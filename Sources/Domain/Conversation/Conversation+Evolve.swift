@@ -6,9 +6,7 @@ extension Conversation {
         if case .conversationOpened(let opened) = event {
             return Conversation(
                 id: opened.conversationId, tenantId: opened.tenantId, contactId: opened.contactId,
-                departmentId: opened.departmentId,
-                assignedUserId: opened.openedBy == .agent ? opened.byUserId : nil,
-                openedAt: opened.at)
+                departmentId: opened.departmentId, assignedUserId: nil, openedAt: opened.at)
         }
         guard var conversation = state else { return state }
         conversation.apply(event)

@@ -4,16 +4,35 @@ import Foundation
 /// i.e. grapheme clusters), so "👍🏽" is one character, as in WhatsApp's own counters.
 enum Validate {
     static func text(_ value: String, field: String, max: Int) throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { throw DomainError.required(field) }
-        if value.count > max { throw DomainError.tooLong(field, limit: max) }
+        if isBlank(value) { throw DomainError.required(field) }
+        if exceeds(value, max) { throw DomainError.tooLong(field, limit: max) }
         return value
     }
 
     static func optionalText(_ value: String?, field: String, max: Int) throws -> String? {
         guard let value else { return nil }
-        if value.count > max { throw DomainError.tooLong(field, limit: max) }
-        return value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : value
+        if exceeds(value, max) { throw DomainError.tooLong(field, limit: max) }
+        return isBlank(value) ? nil : value
+    }
+
+    /// Whether `value` has more than `max` characters; every character takes at least one
+    /// UTF-8 byte, so short strings skip the grapheme walk.
+    static func exceeds(_ value: String, _ max: Int) -> Bool {
+        value.utf8.count > max && value.count > max
+    }
+
+    static func isBlank(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    /// `value` without leading and trailing white space (pure Swift, no bridging).
+    static func trimmed(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return value }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     static func range(_ value: Int, field: String, _ range: ClosedRange<Int>) throws {
@@ -60,7 +79,7 @@ enum Validate {
         if !valid {
             throw DomainError(.validation, field: field, message: "\(field) is not an e-mail address")
         }
-        if value.count > 254 { throw DomainError.tooLong(field, limit: 254) }
+        if exceeds(value, 254) { throw DomainError.tooLong(field, limit: 254) }
     }
 
     static func slug(_ value: String, field: String) throws {
@@ -72,7 +91,7 @@ enum Validate {
                 .validation, field: field,
                 message: "\(field) must be 2 to 63 lower-case letters, digits or dashes")
         }
-        if value.count > 63 { throw DomainError.tooLong(field, limit: 63) }
+        if exceeds(value, 63) { throw DomainError.tooLong(field, limit: 63) }
     }
 
     static func httpURL(_ value: String, field: String, max: Int = 2048) throws {

@@ -18,8 +18,7 @@ public struct DepartmentSettings: Sendable, Equatable {
     /// agent, 1–10 080 minutes (a week) of expected response time.
     func validated() throws -> DepartmentSettings {
         var clean = self
-        clean.name = try Validate.text(name, field: "name", max: 80)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        clean.name = Validate.trimmed(try Validate.text(name, field: "name", max: 80))
         try Validate.color(color, field: "color")
         try Validate.range(maxConcurrentPerAgent, field: "maxConcurrentPerAgent", 1...100)
         try Validate.range(expectedResponseMinutes, field: "expectedResponseMinutes", 1...10_080)

@@ -14,28 +14,55 @@ public struct SHA256: Sendable {
         0xc671_78f2,
     ]
 
-    private var state: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-        0x5be0_cd19,
-    ]
-    private var buffer: [UInt8] = []
+    private var h0: UInt32 = 0x6a09_e667
+    private var h1: UInt32 = 0xbb67_ae85
+    private var h2: UInt32 = 0x3c6e_f372
+    private var h3: UInt32 = 0xa54f_f53a
+    private var h4: UInt32 = 0x510e_527f
+    private var h5: UInt32 = 0x9b05_688c
+    private var h6: UInt32 = 0x1f83_d9ab
+    private var h7: UInt32 = 0x5be0_cd19
+    /// Input not yet compressed (always fewer than 64 bytes between calls).
+    private var pending: [UInt8] = []
     private var totalLength: UInt64 = 0
 
     /// Starts an empty hash.
-    public init() {
-        buffer.reserveCapacity(64)
-    }
+    public init() {}
 
     /// Hashes `bytes` in one call.
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(bytes)
-        return hasher.finalize()
+        if let digest = bytes.withContiguousStorageIfAvailable({ oneShot(UnsafeRawBufferPointer($0)) }) {
+            return digest
+        }
+        return oneShotCopy(Array(bytes))
     }
 
     /// Hashes the UTF-8 bytes of `text`.
     public static func hash(_ text: String) -> [UInt8] {
-        hash(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { oneShot(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func oneShotCopy(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBytes { oneShot($0) }
+    }
+
+    /// Whole input at hand: compress its full blocks in place and pad the tail on the stack,
+    /// so a short name costs no heap allocation besides the digest.
+    private static func oneShot(_ input: UnsafeRawBufferPointer) -> [UInt8] {
+        var hasher = SHA256()
+        let fullBlocks = input.count / 64
+        for block in 0..<fullBlocks { hasher.compress(input.baseAddress! + block * 64) }
+        hasher.totalLength = UInt64(input.count)
+        let tailStart = fullBlocks * 64
+        return withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            let tailCount = input.count - tailStart
+            if tailCount > 0 {
+                tail.baseAddress!.copyMemory(from: input.baseAddress! + tailStart, byteCount: tailCount)
+            }
+            return hasher.finish(tail: tail, tailCount: tailCount)
+        }
     }
 
     /// Lower-case hexadecimal digest of the UTF-8 bytes of `text`.
@@ -45,89 +72,128 @@ public struct SHA256: Sendable {
 
     /// Feeds more input.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            totalLength &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable {
+            update(buffer: UnsafeRawBufferPointer($0))
         }
+        if handled == nil {
+            let copy = Array(bytes)
+            copy.withUnsafeBytes { update(buffer: $0) }
+        }
+    }
+
+    private mutating func update(buffer: UnsafeRawBufferPointer) {
+        totalLength &+= UInt64(buffer.count)
+        var offset = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, buffer.count)
+            pending.append(contentsOf: buffer[0..<take])
+            offset = take
+            guard pending.count == 64 else { return }
+            let block = pending
+            block.withUnsafeBytes { compress($0.baseAddress!) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while buffer.count - offset >= 64 {
+            compress(buffer.baseAddress! + offset)
+            offset += 64
+        }
+        if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
     }
 
     /// Pads, processes the last block(s) and returns the 32-byte digest.
     public mutating func finalize() -> [UInt8] {
-        let bitLength = totalLength &* 8
-        buffer.append(0x80)
-        if buffer.count > 56 {
-            while buffer.count < 64 { buffer.append(0) }
-            compress(buffer)
-            buffer.removeAll(keepingCapacity: true)
+        let tailCount = pending.count
+        let buffered = pending
+        pending.removeAll()
+        return withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            buffered.withUnsafeBytes { bytes in
+                if tailCount > 0 {
+                    tail.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: tailCount)
+                }
+            }
+            return finish(tail: tail, tailCount: tailCount)
         }
-        while buffer.count < 56 { buffer.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        compress(buffer)
-        buffer.removeAll(keepingCapacity: true)
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in state {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
-        }
-        return digest
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var words = [UInt32](repeating: 0, count: 64)
-        for index in 0..<16 {
-            let base = index * 4
-            words[index] =
-                UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16
-                | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
+    /// Pads `tail` (a zeroed 128-byte scratch holding the last `tailCount` < 64 input bytes),
+    /// compresses it and writes out the digest.
+    private mutating func finish(tail: UnsafeMutableRawBufferPointer, tailCount: Int) -> [UInt8] {
+        let bitLength = totalLength &* 8
+        tail[tailCount] = 0x80
+        let padded = tailCount < 56 ? 64 : 128
+        for index in 0..<8 {
+            tail[padded - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(index * 8))
         }
-        for index in 16..<64 {
-            let w15 = words[index - 15]
-            let w2 = words[index - 2]
-            let s0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
-            let s1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
-            words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+        compress(UnsafeRawPointer(tail.baseAddress!))
+        if padded == 128 { compress(UnsafeRawPointer(tail.baseAddress! + 64)) }
+        let words = (h0, h1, h2, h3, h4, h5, h6, h7)
+        return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            withUnsafeBytes(of: words) { raw in
+                for index in 0..<8 {
+                    let word = raw.load(fromByteOffset: index * 4, as: UInt32.self)
+                    digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+                    digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                    digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                    digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+                }
+            }
+            count = 32
         }
-        var a = state[0]
-        var b = state[1]
-        var c = state[2]
-        var d = state[3]
-        var e = state[4]
-        var f = state[5]
-        var g = state[6]
-        var h = state[7]
-        for index in 0..<64 {
-            let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ sum1 &+ choice &+ Self.roundConstants[index] &+ words[index]
-            let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = sum0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ temp1
-            d = c
-            c = b
-            b = a
-            a = temp1 &+ temp2
+    }
+
+    private mutating func compress(_ block: UnsafeRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            for index in 0..<16 {
+                let base = index * 4
+                words[index] =
+                    UInt32(block.load(fromByteOffset: base, as: UInt8.self)) << 24
+                    | UInt32(block.load(fromByteOffset: base + 1, as: UInt8.self)) << 16
+                    | UInt32(block.load(fromByteOffset: base + 2, as: UInt8.self)) << 8
+                    | UInt32(block.load(fromByteOffset: base + 3, as: UInt8.self))
+            }
+            for index in 16..<64 {
+                let w15 = words[index - 15]
+                let w2 = words[index - 2]
+                let s0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
+                let s1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
+                words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+            }
+            var a = h0
+            var b = h1
+            var c = h2
+            var d = h3
+            var e = h4
+            var f = h5
+            var g = h6
+            var h = h7
+            Self.roundConstants.withUnsafeBufferPointer { constants in
+                for index in 0..<64 {
+                    let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+                    let choice = (e & f) ^ (~e & g)
+                    let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ words[index]
+                    let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let temp2 = sum0 &+ majority
+                    h = g
+                    g = f
+                    f = e
+                    e = d &+ temp1
+                    d = c
+                    c = b
+                    b = a
+                    a = temp1 &+ temp2
+                }
+            }
+            h0 &+= a
+            h1 &+= b
+            h2 &+= c
+            h3 &+= d
+            h4 &+= e
+            h5 &+= f
+            h6 &+= g
+            h7 &+= h
         }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
-        state[5] &+= f
-        state[6] &+= g
-        state[7] &+= h
     }
 
     private func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {

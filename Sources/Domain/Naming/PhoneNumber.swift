@@ -2,7 +2,12 @@
 public enum PhoneNumber {
     /// Keeps the ASCII digits of `raw` (drops `+`, spaces, dashes, a `@s.whatsapp.net` suffix).
     public static func normalize(_ raw: String) -> String {
-        let local = raw.split(separator: "@", maxSplits: 1).first.map(String.init) ?? raw
-        return String(local.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }.map(Character.init))
+        var digits: [UInt8] = []
+        digits.reserveCapacity(raw.utf8.count)
+        for byte in raw.utf8 {
+            if byte == UInt8(ascii: "@") { break }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits.append(byte) }
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 }

@@ -6,7 +6,7 @@ public enum UniqueKeys {
     public static func slug(_ slug: String) -> String { "slug:" + slug.lowercased() }
     /// `email:<lowercased>` → user stream (e-mails are unique across tenants: login is global).
     public static func email(_ email: String) -> String {
-        "email:" + email.trimmingCharacters(in: .whitespaces).lowercased()
+        "email:" + Validate.trimmed(email).lowercased()
     }
     /// `meta-number:<phoneNumberId>` → tenant stream.
     public static func metaNumber(_ phoneNumberId: String) -> String {
@@ -38,6 +38,6 @@ public enum UniqueKeys {
     }
 
     private static func normalizedName(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        Validate.trimmed(name).lowercased()
     }
 }

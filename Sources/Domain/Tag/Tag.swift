@@ -18,8 +18,7 @@ public struct Tag: Sendable, Equatable {
         switch command {
         case .create(let tagId, let tenantId, let name, let color):
             if state != nil { throw DomainError.invalidState("tag already exists", field: "name") }
-            let cleanName = try Validate.text(name, field: "name", max: 50)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let cleanName = Validate.trimmed(try Validate.text(name, field: "name", max: 50))
             try Validate.color(color, field: "color")
             return Decision(
                 [.tagCreated(TagCreated(tagId: tagId, tenantId: tenantId, name: cleanName, color: color))],

@@ -6,8 +6,7 @@ extension Tenant {
         switch command {
         case .register(let tenantId, let name, let slug):
             if state != nil { throw DomainError.invalidState("tenant already exists", field: "tenantSlug") }
-            let cleanName = try Validate.text(name, field: "tenantName", max: 120)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let cleanName = Validate.trimmed(try Validate.text(name, field: "tenantName", max: 120))
             try Validate.slug(slug, field: "tenantSlug")
             return Decision(
                 [.tenantRegistered(TenantRegistered(tenantId: tenantId, name: cleanName, slug: slug))],

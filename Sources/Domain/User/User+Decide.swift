@@ -7,9 +7,8 @@ extension User {
             command
         {
             if state != nil { throw DomainError.invalidState("user already exists", field: "email") }
-            let cleanName = try Validate.text(name, field: "name", max: 120)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let cleanEmail = email.trimmingCharacters(in: .whitespaces).lowercased()
+            let cleanName = Validate.trimmed(try Validate.text(name, field: "name", max: 120))
+            let cleanEmail = Validate.trimmed(email).lowercased()
             try Validate.email(cleanEmail, field: "email")
             _ = try Validate.text(hash, field: "password", max: 512)
             let created = UserCreated(

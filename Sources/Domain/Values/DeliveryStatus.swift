@@ -1,6 +1,8 @@
 /// Delivery status of an outbound message. It only moves forward:
 /// queued < sent < delivered < read < failed, and failed is terminal. Ranking `failed`
 /// highest makes the final status the same whatever order the provider's reports arrive in.
+/// Only forward moves are recorded, and a skipped step is implied: a `MessageRead` with no
+/// `MessageDelivered` before it means delivered and read.
 public enum DeliveryStatus: String, Codable, Sendable, Equatable, Hashable, CaseIterable,
     Comparable
 {

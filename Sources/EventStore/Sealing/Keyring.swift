@@ -62,8 +62,3 @@ final class Keyring: @unchecked Sendable {  // `entries` is only touched under `
         }
     }
 }
-
-/// Overwrites secret bytes before their buffer is released.
-func sodiumWipe(_ bytes: inout [UInt8]) {
-    bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
-}

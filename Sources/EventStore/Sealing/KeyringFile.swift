@@ -55,7 +55,7 @@ struct KeyringFile {
             }
         }
         try writeDurably(writer.bytes)
-        sodiumWipe(&writer.bytes)
+        PersonalSeal.wipe(&writer.bytes)
     }
 
     private func writeDurably(_ bytes: [UInt8]) throws {

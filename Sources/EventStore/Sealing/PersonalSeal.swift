@@ -46,4 +46,9 @@ enum PersonalSeal {
         }
         return code == 0 ? plain : nil
     }
+
+    /// Overwrites secret bytes before their buffer is released.
+    static func wipe(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
+    }
 }

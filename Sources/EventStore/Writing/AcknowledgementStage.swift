@@ -7,7 +7,6 @@ final class AcknowledgementStage: @unchecked Sendable {  // queue state is guard
     private var committed: [([PendingAppend], UInt64)] = []
     private var stopping = false
     private let durableHead: DurableHead
-    private let finished = DispatchSemaphore(value: 0)
 
     init(durableHead: DurableHead) {
         self.durableHead = durableHead
@@ -27,13 +26,13 @@ final class AcknowledgementStage: @unchecked Sendable {  // queue state is guard
         condition.unlock()
     }
 
-    /// Acknowledges everything handed over so far, then ends the thread.
+    /// Lets the thread end once everything handed over is acknowledged. It does not wait: the
+    /// store may be released from a completion running on this very thread.
     func stop() {
         condition.lock()
         stopping = true
         condition.signal()
         condition.unlock()
-        finished.wait()
     }
 
     private func run() {
@@ -52,6 +51,5 @@ final class AcknowledgementStage: @unchecked Sendable {  // queue state is guard
                 for item in items { item.finish() }
             }
         }
-        finished.signal()
     }
 }

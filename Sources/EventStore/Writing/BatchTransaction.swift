@@ -54,7 +54,7 @@ struct BatchTransaction {
                     plan.positions.append(first)
                     continue
                 }
-                if let key = event.dataKey, keyring.isForgotten(key) {
+                if let key = event.dataKey, event.keyForgotten || keyring.isForgotten(key) {
                     return .failure(.dataKeyForgotten(key))
                 }
                 fresh += 1

@@ -6,6 +6,14 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
     private let condition = NSCondition()
     private var pending: [PendingAppend] = []
     private var stopping = false
+    /// Submissions wake the writer once this many requests are pending.
+    private var wakeAt = 1
+    /// How many requests the previous batch held.
+    private var lastBatchSize = 0
+    /// How long the writer waits for a batch as large as the previous one (1 ms, well under one
+    /// fsync here): callers acknowledged together usually append again together, and committing
+    /// the first arrival alone would spend a whole fsync on it.
+    private let gatherWindow = 0.001
     private let committer: BatchCommitter
     private let acknowledgements: AcknowledgementStage
     private let maxBatch: Int
@@ -33,7 +41,7 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
             return
         }
         pending.append(item)
-        condition.signal()
+        if pending.count >= wakeAt { condition.signal() }
         condition.unlock()
     }
 
@@ -51,6 +59,12 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
         defer { condition.unlock() }
         while pending.isEmpty && !stopping { condition.wait() }
         if pending.isEmpty { return nil }
+        if pending.count < lastBatchSize && !stopping {
+            wakeAt = lastBatchSize
+            let deadline = Date(timeIntervalSinceNow: gatherWindow)
+            while pending.count < lastBatchSize && !stopping && condition.wait(until: deadline) {}
+            wakeAt = 1
+        }
         var events = 0
         var count = 0
         while count < pending.count && (count == 0 || events + pending[count].eventCount <= maxBatch) {
@@ -59,6 +73,7 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
         }
         let batch = Array(pending[0..<count])
         pending.removeFirst(count)
+        lastBatchSize = count
         return batch
     }
 

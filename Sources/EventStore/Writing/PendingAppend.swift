@@ -6,6 +6,8 @@ final class PendingAppend: @unchecked Sendable {
     struct Event {
         let id: UUID
         let dataKey: DataKeyID?
+        /// The data key was already forgotten: the event can only be a duplicate.
+        let keyForgotten: Bool
         /// The canonical record template plus 32 bytes for the chain hash; the writer patches it.
         var record: [UInt8]
     }
@@ -109,14 +111,23 @@ final class PendingAppend: @unchecked Sendable {
             guard personal.count < Int(UInt32.max) - 64 else {
                 throw EventStoreError.invalidField(field: field + ".personal", reason: "too large")
             }
-            var secret = try keyring.keyCreatingIfNeeded(key)
-            defer { sodiumWipe(&secret) }
-            sealed = try PersonalSeal.seal(personal, key: secret, eventId: event.id)
             dataKey = key
+            var secret: [UInt8]
+            do {
+                secret = try keyring.keyCreatingIfNeeded(key)
+            } catch EventStoreError.dataKeyForgotten {
+                // A redelivered event is still a duplicate; the writer refuses it only if it is new.
+                let record = StoredRecord.template(
+                    tenant: tenant, stream: stream, type: type, event: event, actor: actor, dataKey: nil,
+                    sealed: nil)
+                return Event(id: event.id, dataKey: key, keyForgotten: true, record: record)
+            }
+            defer { PersonalSeal.wipe(&secret) }
+            sealed = try PersonalSeal.seal(personal, key: secret, eventId: event.id)
         }
         let record = StoredRecord.template(
             tenant: tenant, stream: stream, type: type, event: event, actor: actor, dataKey: keyBytes,
             sealed: sealed)
-        return Event(id: event.id, dataKey: dataKey, record: record)
+        return Event(id: event.id, dataKey: dataKey, keyForgotten: false, record: record)
     }
 }

@@ -93,8 +93,6 @@ extension ProjectionState {
             var row = ConversationRow(
                 key: e.conversationId, tenantId: e.tenantId, contactId: e.contactId, createdAt: e.at)
             row.departmentId = e.departmentId
-            // As the Domain's evolve: an agent who opens a conversation is its assignee.
-            row.assignedToId = e.openedBy == .agent ? e.byUserId : nil
             conversations.put(row)
         case .conversationStatusChanged(let e):
             conversations.update(e.conversationId) { $0.status = e.to.rawValue }
@@ -272,9 +270,10 @@ extension ProjectionState {
         for id in conversationIds {
             conversations.update(id) {
                 if $0.lastMessageId != nil { $0.lastMessageContent = Self.erasedMarker }
-                if $0.ratingComment != nil { $0.ratingComment = Self.erasedMarker }
+                // A rating always carries a personal part (the comment may be empty inside).
+                if $0.rating != nil { $0.ratingComment = Self.erasedMarker }
             }
-            ratings.update(id) { if $0.comment != nil { $0.comment = Self.erasedMarker } }
+            ratings.update(id) { $0.comment = Self.erasedMarker }
         }
         for message in messages.rows.values where conversationIds.contains(message.conversationId) {
             messages.update(message.key) {

@@ -124,7 +124,7 @@ struct ProjectionWriter {
                 """
                 UPDATE \(s).conversations SET
                   last_message_content = CASE WHEN last_message_id IS NULL THEN NULL ELSE $2 END,
-                  rating_comment = CASE WHEN rating_comment IS NULL THEN NULL ELSE $2 END
+                  rating_comment = CASE WHEN rating IS NULL THEN NULL ELSE $2 END
                 WHERE contact_id = $1
                 """, [contact, marker])
             try connection.execute(
@@ -136,7 +136,7 @@ struct ProjectionWriter {
                 """
                 UPDATE \(s).ratings r SET comment = $2
                 FROM \(s).conversations c
-                WHERE c.id = r.conversation_id AND c.contact_id = $1 AND r.comment IS NOT NULL
+                WHERE c.id = r.conversation_id AND c.contact_id = $1
                 """, [contact, marker])
         }
     }

@@ -8,13 +8,14 @@ import Projections
 struct TestApp {
     let app: ChatLedgerApp
     let client: TestHTTPClient
+    let dataDirectory: String
 
     static var baseURL: String {
         ProcessInfo.processInfo.environment["DATABASE_URL"]
             ?? "postgresql:///chatledger?host=/tmp&user=postgres"
     }
 
-    static func with<T>(_ body: (TestApp) throws -> T) throws -> T {
+    static func with<T>(dispatch: Bool = true, _ body: (TestApp) throws -> T) throws -> T {
         let name = "api_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         let admin = try Database(url: baseURL, maxConnections: 1)
         try admin.withConnection { _ = try $0.execute("CREATE DATABASE \(name)") }
@@ -23,19 +24,21 @@ struct TestApp {
             try? FileManager.default.removeItem(atPath: directory)
             _ = try? admin.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         }
-        let configuration = AppConfiguration(
+        var configuration = AppConfiguration(
             databaseURL: try DatabaseURL.replacingDatabase(in: baseURL, with: String(name)),
             dataDirectory: directory,
             port: 0, httpThreads: 8)
+        configuration.eventStreamKeepAliveSeconds = 0.3
         let app = try ChatLedgerApp(
             configuration: configuration, environment: [:], logger: Logger(minimumLevel: .error),
             hasher: .minimum,
-            durability: .noSync, loopbackOnly: true)
+            durability: .noSync, loopbackOnly: true, dispatch: dispatch)
         defer {
             app.stop()
             app.services.readModel?.database.closeIdle()
         }
-        return try body(TestApp(app: app, client: TestHTTPClient(port: app.server.port)))
+        return try body(
+            TestApp(app: app, client: TestHTTPClient(port: app.server.port), dataDirectory: directory))
     }
 
     /// Registers a tenant and returns its session JSON.

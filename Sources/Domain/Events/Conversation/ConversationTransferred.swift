@@ -12,11 +12,11 @@ public struct ConversationTransferred: PersonalDataEvent {
     public var transferId: UUID
     /// Previous assignee.
     public var fromUserId: UUID?
-    /// New assignee, `nil` to leave it unassigned in the department queue.
+    /// New assignee; `nil` leaves it unassigned (in the new department's queue).
     public var toUserId: UUID?
     /// Previous department.
     public var fromDepartmentId: UUID?
-    /// New department.
+    /// New department; `nil` keeps the current one.
     public var toDepartmentId: UUID?
     /// Who transferred it.
     public var byUserId: UUID?

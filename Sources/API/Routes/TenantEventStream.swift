@@ -1,0 +1,73 @@
+import EventStore
+import Foundation
+
+/// The tenant's log as Server-Sent Events: `id:` is the log position (so `Last-Event-ID`
+/// resumes with no gap and no duplicate), `event:` the seed 001 socket event name.
+// @unchecked Sendable: `position` and `started` are touched only by the connection's thread,
+// one `next()` at a time.
+final class TenantEventStream: ResponseStream, @unchecked Sendable {
+    private let store: EventStore
+    private let tenant: UUID
+    private let keepAliveSeconds: Double
+    private var position: UInt64
+    private var started = false
+
+    init(store: EventStore, tenant: UUID, after position: UInt64, keepAliveSeconds: Double) {
+        self.store = store
+        self.tenant = tenant
+        self.position = position
+        self.keepAliveSeconds = keepAliveSeconds
+    }
+
+    func next() -> [UInt8] {
+        if !started {
+            started = true
+            return Array("retry: 1000\n\n".utf8)
+        }
+        let deadline = Date().addingTimeInterval(keepAliveSeconds)
+        do {
+            while true {
+                let head = try store.head()
+                let batch = try store.readTenant(tenant, from: position + 1, limit: 500)
+                var text = ""
+                for record in batch {
+                    position = record.position
+                    text += TenantEventStream.render(record) ?? ""
+                }
+                if !text.isEmpty { return Array(text.utf8) }
+                if !batch.isEmpty { continue }
+                let remaining = deadline.timeIntervalSinceNow
+                // A comment line keeps proxies from closing the idle stream and shows a gone
+                // client (the write fails) within one interval.
+                if remaining <= 0 { return Array(": keep-alive\n\n".utf8) }
+                _ = store.waitForHead(above: head, timeout: min(remaining, 1))
+            }
+        } catch {
+            return []
+        }
+    }
+
+    /// One SSE message for the events clients subscribe to; nil for the others.
+    static func render(_ record: RecordedEvent) -> String? {
+        guard let name = eventName(record.type) else { return nil }
+        let data = JSONValue.object([
+            "position": .number(Double(record.position)), "type": .string(record.type),
+            "stream": .string(record.stream.rawValue),
+            "occurredAt": .string(Timestamp.format(milliseconds: record.occurredAt)),
+            "payload": (try? JSONDecoder().decode(JSONValue.self, from: Data(record.payload))) ?? .null,
+        ])
+        return "id: \(record.position)\nevent: \(name)\ndata: \(data.serialized())\n\n"
+    }
+
+    static func eventName(_ type: String) -> String? {
+        switch type {
+        case "ConversationOpened.v1": return "conversation:new"
+        case "MessageReceived.v1", "OutboundMessageQueued.v1": return "message:new"
+        case "OutboundMessageSent.v1", "MessageDelivered.v1", "MessageRead.v1", "MessageFailed.v1":
+            return "message:status-update"
+        default:
+            return type.hasPrefix("Conversation") || type == "MessagesReadByAgent.v1"
+                ? "conversation:updated" : nil
+        }
+    }
+}
