@@ -21,7 +21,17 @@ import Testing
                 ])
             #expect(seen.conversationIds == [id, id, id, id])
             #expect(seen[2].data["type"] as? String == "MessageReceived.v1")
-            #expect((seen[3].data["payload"] as? [String: Any])?["priority"] as? String == "HIGH")
+            // Seed 001 socket payloads.
+            #expect((seen[0].data["conversation"] as? [String: Any])?["status"] as? String == "OPEN")
+            let assigned = (seen[1].data["updates"] as? [String: Any])?["assignedToId"] as? String
+            #expect(assigned == admin.userId.lowercasedString)
+            let message = try #require(seen[2].data["message"] as? [String: Any])
+            #expect(message["content"] as? String == "Olá")
+            #expect(message["direction"] as? String == "INBOUND")
+            let contact = message["contact"] as? [String: Any]
+            #expect(contact?["name"] as? String == "João Silva")
+            #expect(contact?["phoneNumber"] as? String == "5511900000001")
+            #expect((seen[3].data["updates"] as? [String: Any])?["priority"] as? String == "HIGH")
             #expect(seen.map(\.id) == seen.map(\.id).sorted())
 
             // Disconnected, the client misses these…
@@ -165,8 +175,11 @@ import Testing
 }
 
 extension [ReceivedEvent] {
-    /// The conversation each event is about (from its payload), lower-cased.
+    /// The conversation each event is about (`conversationId`, or the new conversation's id).
     var conversationIds: [String?] {
-        map { ($0.data["payload"] as? [String: Any])?["conversationId"] as? String }.map { $0?.lowercased() }
+        map { event in
+            event.data["conversationId"] as? String
+                ?? (event.data["conversation"] as? [String: Any])?["id"] as? String
+        }
     }
 }
