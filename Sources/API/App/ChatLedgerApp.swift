@@ -81,6 +81,7 @@ public final class ChatLedgerApp: Sendable {
         ConversationReadRoutes(services: services).register(into: &router)
         ConversationCommandRoutes(services: services).register(into: &router)
         DepartmentRoutes(services: services).register(into: &router)
+        TagRoutes(services: services).register(into: &router)
         AuditRoutes(services: services).register(into: &router)
         StatsReadRoutes(services: services).register(into: &router)
         return router

@@ -46,11 +46,16 @@ struct ConversationCommandRoutes: Sendable {
                         phoneKey: phoneKey), state: nil)
                 try builder.add(registration, on: Streams.contact(newContactId))
             }
-            let openExists = try builder.lookup(UniqueKeys.openConversation(contactId)) != nil
+            if let open = try builder.lookup(UniqueKeys.openConversation(contactId)) {
+                // Seed 000: the client is told which conversation is already open.
+                throw APIError.conflict(
+                    "ERR_CONVERSATION_OPEN", "The contact already has an open conversation",
+                    details: ["conversationId": .string(String(open.dropFirst("conversation-".count)))])
+            }
             let decision = try Conversation.decide(
                 .open(
                     conversationId: conversationId, tenantId: caller.tenantId, contactId: contactId,
-                    byUserId: caller.userId, departmentId: departmentId, openConversationExists: openExists),
+                    byUserId: caller.userId, departmentId: departmentId, openConversationExists: false),
                 state: nil, now: Timestamp.nowMilliseconds())
             try builder.add(decision, on: Streams.conversation(conversationId))
             return builder.plan

@@ -21,6 +21,9 @@ enum OpenAPIRoute {
                 ])
             }
             var operation: [String: JSONValue] = [
+                "summary": .string(
+                    RouteDescriptions.summary(method: route.method, pattern: route.pattern)
+                        ?? "\(route.method) \(route.pattern)"),
                 "operationId": .string(
                     route.method.lowercased() + path.replacingOccurrences(of: "/", with: "_")),
                 "responses": .object([

@@ -11,6 +11,7 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
     private let keepAliveSeconds: Double
     private var position: UInt64
     private var started = false
+    private var contacts = ContactCards()
 
     init(store: EventStore, tenant: UUID, after position: UInt64, keepAliveSeconds: Double) {
         self.store = store
@@ -32,7 +33,7 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
                 var text = ""
                 for record in batch {
                     position = record.position
-                    text += TenantEventStream.render(record) ?? ""
+                    text += render(record) ?? ""
                 }
                 if !text.isEmpty { return Array(text.utf8) }
                 if !batch.isEmpty { continue }
@@ -47,27 +48,15 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
         }
     }
 
-    /// One SSE message for the events clients subscribe to; nil for the others.
-    static func render(_ record: RecordedEvent) -> String? {
-        guard let name = eventName(record.type) else { return nil }
-        let data = JSONValue.object([
-            "position": .number(Double(record.position)), "type": .string(record.type),
-            "stream": .string(record.stream.rawValue),
-            "occurredAt": .string(Timestamp.format(milliseconds: record.occurredAt)),
-            "payload": (try? JSONDecoder().decode(JSONValue.self, from: Data(record.payload))) ?? .null,
-        ])
-        return "id: \(record.position)\nevent: \(name)\ndata: \(data.serialized())\n\n"
-    }
-
-    static func eventName(_ type: String) -> String? {
-        switch type {
-        case "ConversationOpened.v1": return "conversation:new"
-        case "MessageReceived.v1", "OutboundMessageQueued.v1": return "message:new"
-        case "OutboundMessageSent.v1", "MessageDelivered.v1", "MessageRead.v1", "MessageFailed.v1":
-            return "message:status-update"
-        default:
-            return type.hasPrefix("Conversation") || type == "MessagesReadByAgent.v1"
-                ? "conversation:updated" : nil
+    /// One SSE message for the events clients subscribe to, shaped as the seed 001 socket
+    /// event (plus the log `type`); nil for the others.
+    func render(_ record: RecordedEvent) -> String? {
+        guard let change = ChangeEvent.from(record, contacts: &contacts, store: store) else { return nil }
+        var data = change.data
+        if case .object(var fields) = data {
+            fields["type"] = .string(record.type)
+            data = .object(fields)
         }
+        return "id: \(record.position)\nevent: \(change.name)\ndata: \(data.serialized())\n\n"
     }
 }
