@@ -11,19 +11,17 @@ import Testing
             let other = try app.register(slug: "hotel-xyz", email: "admin@xyz.com")
             let tenant = hotel.tenant["id"] as! String
             let joao = "5511999999999"
-            let first = try ingest(
-                app, tenant: tenant,
-                [
-                    text(
-                        "wamid.A1", from: joao, name: "João Silva", "Olá, gostaria de fazer uma reserva",
-                        at: 1),
-                    text("wamid.A2", from: joao, name: "João Silva", "Para dezembro", at: 2),
-                    text("wamid.A3", from: joao, name: "João Silva", "Duas pessoas", at: 3),
-                    text("wamid.B1", from: "5511888888888", name: "Ana", "Bom dia", at: 4),
-                ])
+            let messages = [
+                text(
+                    "wamid.A1", from: joao, name: "João Silva", "Olá, gostaria de fazer uma reserva", at: 1),
+                text("wamid.A2", from: joao, name: "João Silva", "Para dezembro", at: 2),
+                text("wamid.A3", from: joao, name: "João Silva", "Duas pessoas", at: 3),
+                text("wamid.B1", from: "5511888888888", name: "Ana", "Bom dia", at: 4),
+            ]
+            let first = try ingest(app, tenant: tenant, messages)
             #expect(!first.duplicate)
-            let redelivery = try ingest(
-                app, tenant: tenant, [text("wamid.A1", from: joao, name: "João Silva", "Olá", at: 1)])
+            // The provider delivers the same body again: nothing is appended.
+            let redelivery = try ingest(app, tenant: tenant, messages)
             #expect(redelivery.duplicate)
             #expect(redelivery.head == first.head)
 

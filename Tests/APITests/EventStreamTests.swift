@@ -26,7 +26,7 @@ import Testing
                 [text("wamid.IN2", from: "5511999999999", name: "João", "Tudo bem?", at: 2)])
             let withLive = try #require(live.read { $0.filter { $0.event == "message:new" }.count == 2 })
             let liveMessage = try #require(withLive.last { $0.event == "message:new" })
-            #expect(liveMessage.id == second.positions.last)
+            #expect(liveMessage.id == second.head)
 
             let resumed = try EventStreamReader(
                 client: app.client, path: "/api/events",

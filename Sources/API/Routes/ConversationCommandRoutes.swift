@@ -29,7 +29,9 @@ struct ConversationCommandRoutes: Sendable {
         if let departmentId { try requireDepartment(departmentId, tenant: caller.tenantId) }
         let conversationId = UUIDv7.generate()
         let newContactId = UUIDv7.generate()
-        let outcome = try pipeline.execute(CommandContext(request: request)) {
+        // A webhook may register this contact or open its conversation between the lookups
+        // and the append: the retry then finds them (and answers 409 with the open one).
+        let outcome = try pipeline.execute(CommandContext(request: request), retryOnKeyConflict: true) {
             let builder = PlanBuilder(pipeline: pipeline, tenant: caller.tenantId)
             let phoneKey = UniqueKeys.phone(
                 tenantId: caller.tenantId, phone: body.phoneNumber, hmacKey: services.phoneIndexKey)

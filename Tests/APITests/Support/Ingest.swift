@@ -4,18 +4,29 @@ import Testing
 
 @testable import API
 
-/// Appends inbound messages for a tenant the way the webhook handler does, in one append.
-func ingest(_ app: TestApp, tenant: String, _ messages: [InboundMessage]) throws -> CommandOutcome {
-    let services = app.app.services
+/// What a test delivery did to the log.
+struct Delivery {
+    let head: UInt64
+    let duplicate: Bool
+}
+
+/// Delivers inbound messages for a tenant through the production webhook path
+/// (`WebhookIngestor`: one atomic append of the raw body and every derived event), as a
+/// channel of that tenant would. The body is derived from the messages, so delivering the
+/// same messages again is a redelivery of the same body.
+func ingest(_ app: TestApp, tenant: String, _ messages: [InboundMessage]) throws -> Delivery {
+    let messaging = try #require(app.app.messaging)
     let tenantId = try #require(UUID(uuidString: tenant))
-    return try services.pipeline.execute(CommandContext(actor: "webhook", correlationId: nil)) {
-        let builder = PlanBuilder(pipeline: services.pipeline, tenant: tenantId)
-        let ingest = InboundIngest(
-            builder: builder, tenantId: tenantId, phoneIndexKey: services.phoneIndexKey,
-            now: Timestamp.nowMilliseconds())
-        for message in messages { try ingest.receive(message) }
-        return builder.plan
-    }
+    let channel = "test-channel-" + tenant
+    let body = Array(messages.map { "\($0.wamid)|\($0.from)|\($0.timestamp)" }.joined(separator: "\n").utf8)
+    let translation = WebhookTranslation(
+        provider: .meta,
+        rawEventId: EventIDs.rawWebhook(provider: .meta, body: body),
+        channels: [ChannelItems(provider: .meta, channelId: channel, items: messages.map { .message($0) })])
+    let before = try messaging.services.store.head()
+    let head = try WebhookIngestor(services: messaging.services)
+        .ingest(translation, tenants: [channel: tenantId], body: body)
+    return Delivery(head: head, duplicate: head == before)
 }
 
 func text(_ wamid: String, from phone: String, name: String, _ body: String, at seconds: Int64)
