@@ -13,9 +13,13 @@ enum DemoCommand {
         let app = try ChatLedgerApp(configuration: configuration, environment: environment, logger: logger)
         defer { app.stop() }
         let client = DemoHTTPClient(base: "http://127.0.0.1:\(app.server.port)")
-        let provider = try DemoProvider(
-            app: client, appSecret: appSecret, phoneNumberId: phoneNumberId, logger: logger)
-        defer { provider.server.stop() }
+        let provider = try FakeWhatsAppProvider(
+            keepsRequests: false,
+            reportsTo: StatusReportTarget(
+                webhookURL: "http://127.0.0.1:\(app.server.port)/webhooks/whatsapp", appSecret: appSecret,
+                phoneNumberId: phoneNumberId))
+        defer { provider.stop() }
+        logger.info("demo provider listening", ["apiBaseUrl": .string(provider.baseURL)])
         let token = try signIn(client)
         let channel = client.sendJSON(
             "PUT", "/api/channels/whatsapp",

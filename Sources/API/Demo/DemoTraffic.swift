@@ -61,7 +61,7 @@ final class DemoTraffic: @unchecked Sendable {
     private func customerWrites() {
         let index = Int.random(in: 0..<Self.customers.count)
         let phone = "55119" + String(format: "%08d", 10_000 + index)
-        let body = DemoWebhook.message(
+        let body = MetaWebhookBody.message(
             phoneNumberId: phoneNumberId, from: phone, name: Self.customers[index],
             wamid: "wamid.DEMO-IN-" + UUIDv7.generate().uuidString.lowercased(),
             text: Self.questions.randomElement()!)

@@ -21,10 +21,13 @@ public final class FakeWhatsAppProvider: Sendable {
     /// Whether `requests` records what arrives (tests) or memory stays flat (a long-running
     /// stand-in from the command line).
     private let keepsRequests: Bool
+    /// Where accepted Meta sends get their `delivered` and `read` reports (nil: never).
+    private let reportsTo: StatusReportTarget?
 
     /// Starts serving on `port` (0 picks a free one).
-    public init(port: UInt16 = 0, keepsRequests: Bool = true) throws {
+    public init(port: UInt16 = 0, keepsRequests: Bool = true, reportsTo: StatusReportTarget? = nil) throws {
         self.keepsRequests = keepsRequests
+        self.reportsTo = reportsTo
         var router = Router()
         let holder = FakeProviderHandler()
         router.add("POST", "/:version/:phoneNumberId/messages") {
@@ -118,6 +121,7 @@ public final class FakeWhatsAppProvider: Sendable {
                 ]), status: 201)
         }
         let to = body["to"] as? String ?? ""
+        if let reportsTo { reportLater(wamid: wamid, recipient: to, to: reportsTo) }
         return Response.json(
             .object([
                 "messaging_product": "whatsapp",
@@ -133,41 +137,9 @@ public final class FakeWhatsAppProvider: Sendable {
         recipient: String,
         timestamp: Int64, error: (code: Int, title: String, details: String)? = nil
     ) -> ProviderReply {
-        var statusObject: [String: JSONValue] = [
-            "id": .string(wamid), "status": .string(status), "timestamp": .string(String(timestamp)),
-            "recipient_id": .string(recipient),
-        ]
-        if let error {
-            statusObject["errors"] = .array([
-                .object([
-                    "code": .number(Double(error.code)), "title": .string(error.title),
-                    "message": .string(error.title),
-                    "error_data": .object(["details": .string(error.details)]),
-                ])
-            ])
-        }
-        let body: JSONValue = .object([
-            "object": "whatsapp_business_account",
-            "entry": .array([
-                .object([
-                    "id": "WABA",
-                    "changes": .array([
-                        .object([
-                            "field": "messages",
-                            "value": .object([
-                                "messaging_product": "whatsapp",
-                                "metadata": .object([
-                                    "display_phone_number": "15550000000",
-                                    "phone_number_id": .string(phoneNumberId),
-                                ]),
-                                "statuses": .array([.object(statusObject)]),
-                            ]),
-                        ])
-                    ]),
-                ])
-            ]),
-        ])
-        let bytes = Array(body.serialized().utf8)
+        let bytes = MetaWebhookBody.status(
+            phoneNumberId: phoneNumberId, wamid: wamid, status: status, recipient: recipient,
+            timestamp: timestamp, error: error)
         return ProviderClient(timeoutSeconds: 10).send(
             ProviderRequest(
                 url: url,
@@ -175,6 +147,33 @@ public final class FakeWhatsAppProvider: Sendable {
                     "Content-Type": "application/json",
                     "X-Hub-Signature-256": WebhookSignature.sign(body: bytes, secret: Array(appSecret.utf8)),
                 ], body: bytes))
+    }
+
+    /// Reports `delivered`, then `read`, for a Meta send it accepted, as WhatsApp does a moment
+    /// after the customer's phone receives and opens the message.
+    private func reportLater(wamid: String, recipient: String, to target: StatusReportTarget) {
+        for (status, delay) in [("delivered", 0.4), ("read", 1.5)] {
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+                _ = self.postStatus(
+                    to: target.webhookURL, appSecret: target.appSecret, phoneNumberId: target.phoneNumberId,
+                    wamid: wamid, status: status, recipient: recipient,
+                    timestamp: Timestamp.nowMilliseconds() / 1000)
+            }
+        }
+    }
+}
+
+/// Where a fake provider reports the statuses of the sends it accepts.
+public struct StatusReportTarget: Sendable {
+    /// ChatLedger's `POST /webhooks/whatsapp` URL.
+    public let webhookURL: String
+    public let appSecret: String
+    public let phoneNumberId: String
+
+    public init(webhookURL: String, appSecret: String, phoneNumberId: String) {
+        self.webhookURL = webhookURL
+        self.appSecret = appSecret
+        self.phoneNumberId = phoneNumberId
     }
 }
 
