@@ -117,3 +117,59 @@ import Testing
         #expect(try store.head() == 0)
     }
 }
+
+@Suite struct InboundRaceTests {
+    func message(_ wamid: String) -> InboundMessage {
+        InboundMessage(
+            provider: .meta, wamid: wamid, from: "5511999999999", profileName: "João", type: .text,
+            timestamp: 1_762_943_400_000, content: InboundContent(text: wamid))
+    }
+
+    func plan(_ pipeline: CommandPipeline, tenant: UUID, _ message: InboundMessage) throws -> CommandPlan {
+        let builder = PlanBuilder(pipeline: pipeline, tenant: tenant)
+        try InboundIngest(builder: builder, tenantId: tenant, phoneIndexKey: [1], now: 1_762_943_400_000)
+            .receive(message)
+        return builder.plan
+    }
+
+    @Test func aContactRegisteredMeanwhileIsFoundOnRetryInsteadOfFailing() throws {
+        let (store, path) = try TemporaryStore.open()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let pipeline = CommandPipeline(store: store, projection: nil)
+        let tenant = UUID()
+        var attempts = 0
+        _ = try pipeline.execute(CommandContext(actor: nil, correlationId: nil), retryOnKeyConflict: true) {
+            attempts += 1
+            let stale = try plan(pipeline, tenant: tenant, message("wamid.B"))
+            if attempts == 1 {
+                // Another delivery registers the same new contact between this plan and its append.
+                _ = try pipeline.execute(CommandContext(actor: nil, correlationId: nil)) {
+                    try plan(pipeline, tenant: tenant, message("wamid.A"))
+                }
+            }
+            return stale
+        }
+        #expect(attempts == 2)
+        let contacts = try store.read(from: 1, limit: 100).filter { $0.type == ContactRegistered.type }
+        #expect(contacts.count == 1)
+        let conversations = try store.read(from: 1, limit: 100).filter { $0.type == ConversationOpened.type }
+        #expect(conversations.count == 1)
+        #expect(try store.read(from: 1, limit: 100).filter { $0.type == MessageReceived.type }.count == 2)
+    }
+
+    @Test func withoutKeyRetriesTheRaceIsAConflict() throws {
+        let (store, path) = try TemporaryStore.open()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let pipeline = CommandPipeline(store: store, projection: nil)
+        let tenant = UUID()
+        #expect(throws: EventStoreError.self) {
+            _ = try pipeline.execute(CommandContext(actor: nil, correlationId: nil)) {
+                let stale = try plan(pipeline, tenant: tenant, message("wamid.B"))
+                _ = try pipeline.execute(CommandContext(actor: nil, correlationId: nil)) {
+                    try plan(pipeline, tenant: tenant, message("wamid.A"))
+                }
+                return stale
+            }
+        }
+    }
+}

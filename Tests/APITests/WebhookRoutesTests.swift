@@ -205,3 +205,25 @@ extension TestApp {
         }
     }
 }
+
+@Suite(.serialized) struct ConcurrentWebhookTests {
+    @Test func concurrentFirstMessagesOfOneContactShareOneContactAndConversation() throws {
+        try TestApp.with(dispatch: false) { app in
+            let bearer = try app.metaTenant()
+            let statuses = Statuses()
+            DispatchQueue.concurrentPerform(iterations: 8) { index in
+                let response = try? app.postMeta(
+                    metaBody(wamid: "wamid.RACE-\(index)", text: "mensagem \(index)"),
+                    secret: "app-secret-hotel-abc")
+                statuses.record(response?.status ?? -1)
+            }
+            #expect(statuses.all == Array(repeating: 200, count: 8))
+            let head = try app.app.services.store.head()
+            let list = try app.client.send(
+                "GET", "/api/conversations", headers: bearer.merging(["X-Min-Position": String(head)]) { $1 })
+            let items = list.object["data"] as? [[String: Any]] ?? []
+            #expect(items.count == 1)
+            #expect(items.first?["unreadCount"] as? Int == 8)
+        }
+    }
+}

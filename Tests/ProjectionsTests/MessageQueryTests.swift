@@ -174,4 +174,39 @@ import Testing
             #expect(page.data.allSatisfy { $0.content == "[erased]" && $0.metadata == nil })
         }
     }
+
+    @Test func contentAndMetadataSurviveEscapingInBothModes() throws {
+        try ProjectedLog.with(steps: 300, seed: 17) { (log: ProjectedLog) throws in
+            var checked = 0
+            for (recorded, event) in log.events {
+                guard case .outboundMessageQueued(let m) = event, case .template(let template)? = m.personal
+                else {
+                    continue
+                }
+                let view = try #require(try log.readModel.message(tenant: recorded.tenant, id: m.messageId))
+                #expect(view.type == "TEMPLATE")
+                #expect(view.content == "Template: " + template.name)
+                #expect(
+                    view.metadata
+                        == .object([
+                            "templateName": .string(template.name),
+                            "languageCode": .string(template.languageCode),
+                            "parameters": .array(template.parameters.map { .string($0) }),
+                        ]))
+                checked += 1
+            }
+            for (recorded, event) in log.events {
+                guard case .messageReceived(let m) = event, let text = m.personal?.text else { continue }
+                let view = try #require(try log.readModel.message(tenant: recorded.tenant, id: m.messageId))
+                #expect(view.content == text)
+                checked += 1
+            }
+            #expect(checked > 10)
+            try Rebuilder(store: log.store, database: log.test.database).rebuildAll()
+            for (recorded, event) in log.events {
+                guard case .messageReceived(let m) = event, let text = m.personal?.text else { continue }
+                #expect(try log.readModel.message(tenant: recorded.tenant, id: m.messageId)?.content == text)
+            }
+        }
+    }
 }

@@ -16,7 +16,10 @@ enum RebuildBench {
         try BenchDatabase.with(baseURL: baseURL, name: "chatledger_bench_rebuild") { database in
             try Migrator(database: database).migrate()
             let start = BenchSupport.now()
-            let report = try Rebuilder(store: store, database: database).rebuildAll()
+            let phases = PhaseClock(start: start)
+            let report = try Rebuilder(store: store, database: database).rebuildAll {
+                phases.enter($0.phase.rawValue)
+            }
             let seconds = BenchSupport.now() - start
             let (rows, copySeconds) = try copyMessages(schema: report.schema, database: database)
             let rate = Double(events) / seconds
@@ -25,7 +28,7 @@ enum RebuildBench {
                 ("bench", "rebuild"), ("events", Int(events)), ("seconds", seconds),
                 ("events_per_s", rate.rounded()),
                 ("copy_rows_per_s", copyRate.rounded()), ("ratio", rate / copyRate), ("message_rows", rows),
-                ("rows_copied", report.rowsCopied),
+                ("rows_copied", report.rowsCopied), ("phase_seconds", phases.summary),
             ])
         }
     }
@@ -55,5 +58,34 @@ enum RebuildBench {
             }
             return (copied, BenchSupport.now() - start)
         }
+    }
+}
+
+/// Seconds spent in each rebuild phase, from the progress callback.
+final class PhaseClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = "loading"
+    private var since: Double
+    private var spent: [(String, Double)] = []
+
+    init(start: Double) {
+        since = start
+    }
+
+    func enter(_ phase: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard phase != current else { return }
+        let now = BenchSupport.now()
+        spent.append((current, now - since))
+        current = phase
+        since = now
+    }
+
+    /// `"loading=1.2 copying=0.8 …"`.
+    var summary: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return spent.map { "\($0.0)=\((($0.1) * 100).rounded() / 100)" }.joined(separator: " ")
     }
 }

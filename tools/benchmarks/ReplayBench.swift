@@ -15,8 +15,11 @@ enum ReplayBench {
         let start = BenchSupport.now()
         var position: UInt64 = 0
         var total = 0
+        var reading = 0.0
         while true {
+            let readStart = BenchSupport.now()
             let events = try store.read(from: position + 1, limit: 20_000)
+            reading += BenchSupport.now() - readStart
             guard let last = events.last else { break }
             let perSlice = (events.count + cores - 1) / cores
             DispatchQueue.concurrentPerform(iterations: cores) { slice in
@@ -39,7 +42,7 @@ enum ReplayBench {
         let seconds = BenchSupport.now() - start
         BenchSupport.report([
             ("bench", "replay"), ("events", total), ("decoded", decoded.value), ("seconds", seconds),
-            ("events_per_s", (Double(total) / seconds).rounded()),
+            ("events_per_s", (Double(total) / seconds).rounded()), ("read_seconds", reading),
         ])
     }
 }

@@ -43,9 +43,13 @@ public final class CommandPipeline: Sendable {
 
     /// Runs `attempt` and appends its plan; a concurrent append to one of its streams makes
     /// it run again on fresh state. Errors thrown by `attempt` (domain rules) pass through.
-    public func execute(_ context: CommandContext, _ attempt: () throws -> CommandPlan) throws
-        -> CommandOutcome
-    {
+    ///
+    /// With `retryOnKeyConflict`, a unique key taken meanwhile also makes it run again: routing
+    /// code (webhooks) then finds the key's new holder, e.g. the contact another delivery
+    /// just registered, instead of failing.
+    public func execute(
+        _ context: CommandContext, retryOnKeyConflict: Bool = false, _ attempt: () throws -> CommandPlan
+    ) throws -> CommandOutcome {
         var attempts = 0
         while true {
             attempts += 1
@@ -57,6 +61,10 @@ public final class CommandPipeline: Sendable {
                 return CommandOutcome(
                     head: result.head, positions: result.positions, duplicate: result.duplicate)
             } catch EventStoreError.wrongExpectedVersion where attempts < maxAttempts {
+                metrics?.counter("command_retries_total", help: "Commands retried after a concurrent change")
+                    .increment()
+                continue
+            } catch EventStoreError.uniqueKeyTaken where retryOnKeyConflict && attempts < maxAttempts {
                 metrics?.counter("command_retries_total", help: "Commands retried after a concurrent change")
                     .increment()
                 continue

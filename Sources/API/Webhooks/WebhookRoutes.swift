@@ -81,7 +81,7 @@ struct WebhookRoutes: Sendable {
             actor: "webhook:" + translation.provider.rawValue, correlationId: translation.rawEventId,
             causationId: translation.rawEventId, now: now)
         let text = String(decoding: body, as: UTF8.self)
-        let outcome = try services.pipeline.execute(context) {
+        let outcome = try services.pipeline.execute(context, retryOnKeyConflict: true) {
             var plan = CommandPlan()
             for tenant in tenants {
                 let builder = PlanBuilder(pipeline: services.pipeline, tenant: tenant.id)
