@@ -44,7 +44,9 @@ final class BenchServer {
     func stop() {
         client.close()
         app.stop()
-        _ = try? admin.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)") }
+        _ = try? admin.withConnection {
+            try $0.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)")
+        }
         try? FileManager.default.removeItem(atPath: dataDirectory)
     }
 
@@ -74,6 +76,7 @@ final class BenchServer {
     /// Registers a tenant (its admin's Bearer token and the tenant id) and connects its Meta
     /// channel with `appSecret` under `phoneNumberId`.
     func registerTenantWithMetaChannel() throws -> (token: String, tenantId: String) {
+        BenchSupport.progress("registering a tenant on port \(port)")
         let reply = try call(
             "POST", "/auth/register",
             json: [
@@ -83,7 +86,11 @@ final class BenchServer {
         guard let session = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any],
             let token = session["token"] as? String,
             let tenant = session["tenant"] as? [String: Any], let tenantId = tenant["id"] as? String
-        else { throw BenchServerError.unexpected("register answered \(String(decoding: reply.body, as: UTF8.self))") }
+        else {
+            throw BenchServerError.unexpected(
+                "register answered \(String(decoding: reply.body, as: UTF8.self))")
+        }
+        BenchSupport.progress("configuring the Meta channel")
         try call(
             "PUT", "/api/channels/whatsapp", token: token,
             json: [

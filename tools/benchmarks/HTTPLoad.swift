@@ -62,7 +62,8 @@ enum HTTPLoad {
                     if !(200..<300).contains(reply.status) {
                         errors += 1
                         if firstError == nil {
-                            firstError = "\(reply.status) \(String(decoding: reply.body.prefix(200), as: UTF8.self))"
+                            firstError =
+                                "\(reply.status) \(String(decoding: reply.body.prefix(200), as: UTF8.self))"
                         }
                     }
                 } catch {

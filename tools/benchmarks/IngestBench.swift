@@ -27,7 +27,7 @@ enum IngestBench {
         guard warm.errors == 0 else { throw BenchServerError.unexpected("warm-up: \(warm.errors) errors") }
 
         let ingest = try HTTPLoad.run(
-            port: server.port, connections: connections, requests: webhooks, maxSeconds: 25
+            port: server.port, connections: connections, requests: webhooks, maxSeconds: 20
         ) { bodies[$0] }
         let healthRequest = LoopbackConnection.request("GET", "/health")
         let health = try HTTPLoad.run(

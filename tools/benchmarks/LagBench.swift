@@ -28,7 +28,8 @@ enum LagBench {
         let total = Int(rate * seconds)
         let bodies = (0..<total).map { i in
             MetaWebhookBody.request(
-                phone: MetaWebhookBody.phone(i % contacts), wamid: "wamid.lag.\(run).\(i)", text: "Carga \(i)")
+                phone: MetaWebhookBody.phone(i % contacts), wamid: "wamid.lag.\(run).\(i)", text: "Carga \(i)"
+            )
         }
         let opened = try (0..<loadConnections).map { _ in try LoopbackConnection(port: server.port) }
         let sampler = try LoopbackConnection(port: server.port)
@@ -39,7 +40,8 @@ enum LagBench {
         BenchSupport.onThreads(loadConnections + 1) { index in
             if index == loadConnections {
                 let lags = sample(
-                    sampler: sampler, reader: reader, token: token, conversations: conversations, run: String(run),
+                    sampler: sampler, reader: reader, token: token, conversations: conversations,
+                    run: String(run),
                     until: end)
                 counts.lock.withLock { counts.lags = lags }
                 return
@@ -71,7 +73,8 @@ enum LagBench {
         }
         let lags = counts.lock.withLock { counts.lags }
         BenchSupport.report([
-            ("bench", "lag"), ("samples", lags.count), ("rate_per_s", (Double(counts.sent) / elapsed).rounded()),
+            ("bench", "lag"), ("samples", lags.count),
+            ("rate_per_s", (Double(counts.sent) / elapsed).rounded()),
             ("target_rate_per_s", rate.rounded()), ("p50_ms", BenchSupport.percentile(lags, 0.5)),
             ("p99_ms", BenchSupport.percentile(lags, 0.99)), ("errors", counts.errors),
         ])
@@ -107,14 +110,16 @@ enum LagBench {
             do {
                 let ack = try sampler.roundTrip(
                     MetaWebhookBody.request(
-                        phone: MetaWebhookBody.phone(900_000 + k), wamid: "wamid.sample.\(run).\(s)", text: text))
+                        phone: MetaWebhookBody.phone(900_000 + k), wamid: "wamid.sample.\(run).\(s)",
+                        text: text))
                 let acked = BenchSupport.now()
                 guard ack.status == 200, let position = ack.headers["x-log-position"] else { continue }
                 let needle = Array(text.utf8)
                 var headers = [("Authorization", "Bearer \(token)"), ("X-Min-Position", position)]
                 while BenchSupport.now() - acked < 5 {
                     let reply = try reader.roundTrip(
-                        LoopbackConnection.request("GET", "/api/conversations/\(conversations[k])", headers: headers))
+                        LoopbackConnection.request(
+                            "GET", "/api/conversations/\(conversations[k])", headers: headers))
                     if reply.status == 200 && contains(reply.body, needle) {
                         lags.append((BenchSupport.now() - acked) * 1000)
                         break
@@ -131,12 +136,15 @@ enum LagBench {
     }
 
     /// Opens one conversation per sample contact and returns their ids (index = contact).
-    private static func sampleConversations(server: BenchServer, token: String, run: String) throws -> [String] {
+    private static func sampleConversations(server: BenchServer, token: String, run: String) throws
+        -> [String]
+    {
         var ids: [String] = []
         for k in 0..<sampleContacts {
             let text = "preparo \(run) \(k)"
             let ack = try server.call(
-                "POST", "/webhooks/whatsapp", raw: MetaWebhookBody.request(
+                "POST", "/webhooks/whatsapp",
+                raw: MetaWebhookBody.request(
                     phone: MetaWebhookBody.phone(900_000 + k), wamid: "wamid.setup.\(run).\(k)", text: text))
             let position = ack.headers["x-log-position"] ?? "0"
             let list = try server.call(

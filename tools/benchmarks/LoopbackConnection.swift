@@ -85,10 +85,6 @@ final class LoopbackConnection: @unchecked Sendable {
     }
 
     private func fill() throws {
-        if start > 0 && start == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-            start = 0
-        }
         let n = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
         if n == 0 { throw Failure.closed }
         guard n > 0 else { throw Failure.socket("recv", errno) }
@@ -120,6 +116,14 @@ final class LoopbackConnection: @unchecked Sendable {
     }
 
     private func readReply() throws -> Reply {
+        // Compact only between replies: the parsing below holds indexes into `buffer`.
+        if start == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+        } else if start > 0 {
+            buffer.removeFirst(start)
+            start = 0
+        }
         let statusLine = try readLine()
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
@@ -160,7 +164,9 @@ final class LoopbackConnection: @unchecked Sendable {
     ) -> [UInt8] {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        if !body.isEmpty || method == "POST" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }
+        if !body.isEmpty || method == "POST" || method == "PUT" {
+            head += "Content-Length: \(body.count)\r\n"
+        }
         head += "\r\n"
         return Array(head.utf8) + body
     }

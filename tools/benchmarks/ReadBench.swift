@@ -28,7 +28,10 @@ enum ReadBench {
         let check = try server.call("GET", "/api/conversations?status=OPEN&limit=20", token: token)
         guard let page = try JSONSerialization.jsonObject(with: Data(check.body)) as? [String: Any],
             let data = page["data"] as? [Any], data.count == 20
-        else { throw BenchServerError.unexpected("list answered \(String(decoding: check.body.prefix(300), as: UTF8.self))") }
+        else {
+            throw BenchServerError.unexpected(
+                "list answered \(String(decoding: check.body.prefix(300), as: UTF8.self))")
+        }
         _ = try HTTPLoad.run(port: server.port, connections: connections, requests: 2_000) { _ in request }
         let result = try HTTPLoad.run(
             port: server.port, connections: connections, requests: requests, maxSeconds: 20
@@ -64,7 +67,8 @@ enum ReadBench {
             var events: [DomainEvent] = [
                 .conversationOpened(
                     ConversationOpened(
-                        conversationId: conversation, tenantId: tenant, contactId: contact, openedBy: .inbound,
+                        conversationId: conversation, tenantId: tenant, contactId: contact,
+                        openedBy: .inbound,
                         at: clock)),
                 .messageReceived(
                     MessageReceived(
@@ -77,7 +81,8 @@ enum ReadBench {
                 events.append(
                     .conversationClosed(
                         ConversationClosed(
-                            conversationId: conversation, contactId: contact, byUserId: nil, at: clock + 500)))
+                            conversationId: conversation, contactId: contact, byUserId: nil, at: clock + 500))
+                )
             }
             batch.append(
                 StreamAppend(
@@ -91,7 +96,8 @@ enum ReadBench {
                     ]))
             batch.append(
                 StreamAppend(
-                    tenant: tenant, stream: StreamName(Streams.conversation(conversation)), expectedVersion: .any,
+                    tenant: tenant, stream: StreamName(Streams.conversation(conversation)),
+                    expectedVersion: .any,
                     events: try events.map(encode)))
             if batch.count >= 100 {
                 head = try store.append(AppendRequest(streams: batch)).head

@@ -13,6 +13,8 @@ public final class PlanBuilder {
     private var pending: [String: [(event: DomainEvent, id: UUID?)]] = [:]
     private var order: [String] = []
     private var keyChanges: [DomainKeyChange] = []
+    /// Append-only record streams no decision reads: appended at `.any`, never loaded.
+    private var unordered: Set<String> = []
     /// Keys reserved (stream) or released (nil) by earlier decisions of this plan.
     private var keyOverlay: [String: String?] = [:]
 
@@ -55,12 +57,26 @@ public final class PlanBuilder {
         try append(events, to: stream)
     }
 
+    /// Adds events to an append-only record stream no decision reads (the tenant's raw
+    /// webhooks): appended at any version, so concurrent deliveries do not conflict on it and
+    /// the stream is not read.
+    public func record(_ events: [DecidedEvent], to stream: String) {
+        guard !events.isEmpty else { return }
+        if pending[stream] == nil {
+            pending[stream] = []
+            order.append(stream)
+            unordered.insert(stream)
+        }
+        pending[stream]! += events.map { ($0.event, $0.id) }
+    }
+
     /// The plan: every touched stream at the version it was loaded at.
     public var plan: CommandPlan {
         CommandPlan(
             streams: order.map { stream in
                 PlannedStream(
-                    tenant: tenant, stream: stream, expectedVersion: loaded[stream]!.expectedVersion,
+                    tenant: tenant, stream: stream,
+                    expectedVersion: unordered.contains(stream) ? .any : loaded[stream]!.expectedVersion,
                     events: pending[stream] ?? [])
             }, keyChanges: keyChanges)
     }

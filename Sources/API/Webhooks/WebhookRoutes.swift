@@ -112,7 +112,7 @@ struct WebhookRoutes: Sendable {
                     ? translation.rawEventId
                     : NameBasedID.make(
                         name: translation.rawEventId.lowercasedString + "/" + tenant.id.lowercasedString)
-                try builder.add(
+                builder.record(
                     [DecidedEvent(.rawWebhookReceived(raw), id: rawId)], to: Streams.webhooks(tenant.id))
                 plan.merge(builder.plan)
             }
