@@ -23,8 +23,10 @@ enum LagBench {
                 phone: MetaWebhookBody.phone($0), wamid: "wamid.warm.\(run).\($0)", text: "Olá, bom dia")
         }
         guard warm.errors == 0 else { throw BenchServerError.unexpected("warm-up: \(warm.errors) errors") }
+        BenchSupport.progress("opening \(sampleContacts) sample conversations")
         let conversations = try sampleConversations(server: server, token: token, run: String(run))
 
+        BenchSupport.progress("timing: \(rate) webhooks/s for \(seconds) s")
         let total = Int(rate * seconds)
         let bodies = (0..<total).map { i in
             MetaWebhookBody.request(
@@ -53,7 +55,7 @@ enum LagBench {
             var errors = 0
             while i < total {
                 let due = start + Double(i / loadConnections) * interval
-                if due > end { break }
+                if due > end || BenchSupport.now() > end { break }
                 let wait = due - BenchSupport.now()
                 if wait > 0 { usleep(UInt32(wait * 1e6)) }
                 do {

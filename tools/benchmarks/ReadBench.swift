@@ -19,7 +19,9 @@ enum ReadBench {
         guard let tenant = UUID(uuidString: tenantText) else {
             throw BenchServerError.unexpected("tenant id \(tenantText)")
         }
+        BenchSupport.progress("appending \(conversations) conversations")
         let head = try seed(server.app.services.store, tenant: tenant, conversations: conversations)
+        BenchSupport.progress("projecting up to position \(head)")
         guard let projector = server.app.projector, projector.waitUntil(position: head, timeout: 50) else {
             throw BenchServerError.unexpected("the projector did not reach \(head) within 50 s")
         }
@@ -32,6 +34,7 @@ enum ReadBench {
             throw BenchServerError.unexpected(
                 "list answered \(String(decoding: check.body.prefix(300), as: UTF8.self))")
         }
+        BenchSupport.progress("timing")
         _ = try HTTPLoad.run(port: server.port, connections: connections, requests: 2_000) { _ in request }
         let result = try HTTPLoad.run(
             port: server.port, connections: connections, requests: requests, maxSeconds: 20
@@ -99,7 +102,7 @@ enum ReadBench {
                     tenant: tenant, stream: StreamName(Streams.conversation(conversation)),
                     expectedVersion: .any,
                     events: try events.map(encode)))
-            if batch.count >= 100 {
+            if batch.count >= 1_000 {
                 head = try store.append(AppendRequest(streams: batch)).head
                 batch.removeAll()
             }
