@@ -15,6 +15,11 @@ enum BenchSupport {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
+    /// A progress line on stderr (stdout carries only the JSON result).
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data("bench: \(text)\n".utf8))
+    }
+
     static func percentile(_ values: [Double], _ fraction: Double) -> Double {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()

@@ -3,8 +3,11 @@ import Foundation
 // One file per bench; a new bench is its file plus one line in this table.
 let benches: [(name: String, run: () throws -> Void)] = [
     ("append", AppendBench.run),
+    ("ingest", IngestBench.run),
     ("rebuild", RebuildBench.run),
     ("replay", ReplayBench.run),
+    ("read", ReadBench.run),
+    ("lag", LagBench.run),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"
