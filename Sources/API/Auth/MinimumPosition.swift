@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 /// Read-your-writes for GETs: `X-Min-Position: <log position>` waits (bounded) until the read
 /// models include that position; 503 when they do not get there in time.

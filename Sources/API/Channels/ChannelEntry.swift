@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Projections
 
 /// One tenant's WhatsApp channel as webhook routing and the dispatcher need it.
 public struct ChannelEntry: Sendable, Equatable {

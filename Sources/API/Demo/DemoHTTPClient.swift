@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Projections
 
 /// Builds the provider call that sends one outbound message.
 enum ProviderMessageBuilder {

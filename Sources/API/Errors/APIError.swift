@@ -1,3 +1,5 @@
+import Projections
+
 /// The one error that reaches HTTP: a status, a stable code and a JSON body
 /// `{"error": code, "message": text, "details": {…}}` (seed 000).
 public struct APIError: Error, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Domain
+import Projections
 
 extension DomainError: HTTPResponseError {
     /// The Domain chooses the status (400/404/409/422); the field and limit go into details.

@@ -1,6 +1,7 @@
 import Domain
 import EventStore
 import Foundation
+import Projections
 
 /// A tenant change as `GET /api/events` sends it: the seed 001 socket event name and payload.
 struct ChangeEvent: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Domain
 import EventStore
 import Foundation
+import Projections
 
 /// The `contact` embedded in `message:new` (seed 001: id, phoneNumber, name), read from the
 /// contact's stream and kept per event stream; profile updates and erasure invalidate it.

@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 /// Meta Cloud API webhook bodies, as WhatsApp would post them, for the local stand-ins (the
 /// fake provider's status reports and the demo's simulated customers).

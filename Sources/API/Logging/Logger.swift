@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 /// Severity of a log line.
 public enum LogLevel: Int, Sendable, Comparable {

@@ -1,4 +1,5 @@
 import Domain
+import Projections
 
 /// Renders the Domain's errors for the messaging routes: the Domain chooses the status
 /// (400/404/409/422), the field and limit go into `details`.

@@ -1,6 +1,7 @@
 import Domain
 import EventStore
 import Foundation
+import Projections
 
 /// Admin audit of the tenant's log: `GET /api/audit/events` (NDJSON), conversation history
 /// and state as of a time (replayed from the log, not the read models), hash-chain

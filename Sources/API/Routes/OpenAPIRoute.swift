@@ -1,3 +1,5 @@
+import Projections
+
 /// `GET /openapi.json`: an OpenAPI 3.1 outline of every route the server registered
 /// (paths, methods, path parameters, auth), generated from the router so it cannot drift.
 enum OpenAPIRoute {

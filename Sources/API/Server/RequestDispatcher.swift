@@ -1,5 +1,6 @@
 import CMicroHTTPD
 import Foundation
+import Projections
 
 /// The state libmicrohttpd's callbacks reach through their `cls` pointer: turns a connection's
 /// calls into a `Request`, runs the router, queues the response, logs and counts it.

@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 /// What a responder returns: status, headers and the whole body.
 public struct Response: Sendable {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Arbitrary JSON (message `metadata`), decoded from the `jsonb` column and encoded as-is.
-public enum JSONValue: Codable, Sendable, Equatable {
+/// A JSON value, used where the shape is open: message `metadata` (the `jsonb` column), error
+/// details, log fields, webhook bodies.
+public enum JSONValue: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
     case number(Double)
@@ -43,6 +44,74 @@ public enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
+    /// Serialises without Foundation (keys sorted), fast enough for every log line.
+    public func serialized() -> String {
+        var output = ""
+        write(into: &output)
+        return output
+    }
+
+    func write(into output: inout String) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let value):
+            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+                output += String(Int64(value))
+            } else if value.isFinite {
+                output += String(value)
+            } else {
+                output += "null"
+            }
+        case .string(let value): JSONValue.writeString(value, into: &output)
+        case .array(let values):
+            output += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { output += "," }
+                value.write(into: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                JSONValue.writeString(key, into: &output)
+                output += ":"
+                members[key]!.write(into: &output)
+            }
+            output += "}"
+        }
+    }
+
+    static func writeString(_ value: String, into output: inout String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension JSONValue {
     /// Parses JSON text (from a `jsonb` column); invalid text is a typed error.
     static func parse(_ text: String, column: String) throws -> JSONValue {
         do {
