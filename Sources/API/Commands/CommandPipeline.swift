@@ -11,29 +11,58 @@ public final class CommandPipeline: Sendable {
     public let projectionTimeout: Double
     private let maxAttempts = 8
     private let metrics: MetricsRegistry?
+    /// Decoded streams, so a load reads and decodes only the events appended since.
+    let cache: DecodedStreamCache
 
+    /// `cachedStreams` bounds the decoded-stream cache (0 turns it off).
     public init(
         store: EventStore, projection: (any ProjectionProgress)?, projectionTimeout: Double = 5,
-        metrics: MetricsRegistry? = nil
+        metrics: MetricsRegistry? = nil, cachedStreams: Int = 8192
     ) {
         self.store = store
         self.projection = projection
         self.projectionTimeout = projectionTimeout
         self.metrics = metrics
+        self.cache = DecodedStreamCache(capacity: cachedStreams)
     }
 
     /// Reads and decodes a stream; erased personal parts decode as absent.
+    ///
+    /// A cached stream is extended with the events after its cached version only: streams are
+    /// append-only, so the result equals a full read.
     public func load(_ stream: String) throws -> LoadedStream {
-        let records = try store.readStream(StreamName(stream))
-        let events = try records.map { record -> DomainEvent in
+        let (cached, generation) = cache.lookup(stream)
+        let fromVersion = (cached?.version ?? 0) + 1
+        var records = try store.readStream(StreamName(stream), fromVersion: fromVersion)
+        var base = cached
+        if let first = records.first, first.streamVersion != fromVersion {
+            // Not contiguous with the cached prefix (never expected): fall back to a full read.
+            records = try store.readStream(StreamName(stream))
+            base = nil
+        }
+        guard let last = records.last else {
+            return LoadedStream(name: stream, events: base?.events ?? [], version: base?.version ?? 0)
+        }
+        var events = base?.events ?? []
+        var dataKeys = base?.dataKeys ?? []
+        events.reserveCapacity(events.count + records.count)
+        for record in records {
             let personal: [UInt8]?
             switch record.personal {
-            case .clear(let bytes): personal = bytes
+            case .clear(let bytes):
+                personal = bytes
+                if let key = record.dataKey { dataKeys.insert(key.rawValue) }
             case .none, .erased: personal = nil
             }
-            return try DomainCodec.decode(type: record.type, payload: record.payload, personal: personal)
+            let event = try DomainCodec.decode(type: record.type, payload: record.payload, personal: personal)
+            if case .contactErased(let erased) = event {
+                cache.erase(dataKey: DataKeys.contact(erased.contactId))
+            }
+            events.append(event)
         }
-        return LoadedStream(name: stream, events: events, version: records.last?.streamVersion ?? 0)
+        cache.store(
+            stream, events: events, version: last.streamVersion, dataKeys: dataKeys, generation: generation)
+        return LoadedStream(name: stream, events: events, version: last.streamVersion)
     }
 
     /// The stream holding a unique key, if any.
@@ -57,6 +86,7 @@ public final class CommandPipeline: Sendable {
             if plan.isEmpty { return CommandOutcome(head: try store.head(), positions: [], duplicate: true) }
             do {
                 let result = try store.append(try request(for: plan, context: context))
+                forgetErasedContacts(in: plan)
                 metrics?.counter("commands_appended_total", help: "Commands that appended events").increment()
                 return CommandOutcome(
                     head: result.head, positions: result.positions, duplicate: result.duplicate)
@@ -82,6 +112,18 @@ public final class CommandPipeline: Sendable {
     public func waitForProjection(position: UInt64) -> Bool {
         guard let projection else { return false }
         return projection.waitUntil(position: position, timeout: projectionTimeout)
+    }
+
+    /// An appended `ContactErased` is followed by forgetting the contact's data key: drop the
+    /// cached streams now so none of their personal parts is served after that.
+    private func forgetErasedContacts(in plan: CommandPlan) {
+        for planned in plan.streams {
+            for item in planned.events {
+                if case .contactErased(let erased) = item.event {
+                    cache.erase(dataKey: DataKeys.contact(erased.contactId))
+                }
+            }
+        }
     }
 
     private func request(for plan: CommandPlan, context: CommandContext) throws -> AppendRequest {

@@ -1,0 +1,105 @@
+import Domain
+import Foundation
+
+/// A bounded cache of decoded streams (stream name → events + version) for `CommandPipeline`.
+///
+/// Streams are append-only, so a cached prefix stays exact: a load reads only the events after
+/// the cached version. Bounded by entry count with clock (second-chance) eviction.
+///
+/// Erasure: personal parts decode in clear until the contact's data key is forgotten, which
+/// happens right after `ContactErased` is appended. `erase(dataKey:)` (called once that event
+/// is appended or seen) clears the whole cache, bumps a generation so loads that started
+/// before it cannot put their results back, and remembers the key so no stream holding
+/// records sealed under it is cached again.
+final class DecodedStreamCache: @unchecked Sendable {
+    // @unchecked: every stored property is read and written only while holding `lock`.
+
+    struct Entry {
+        var events: [DomainEvent]
+        var version: UInt64
+        /// The data keys that sealed personal parts decoded into `events`.
+        var dataKeys: Set<String>
+        var referenced: Bool
+    }
+
+    /// A cached stream and the generation it was read in.
+    struct Snapshot {
+        let events: [DomainEvent]
+        let version: UInt64
+        let dataKeys: Set<String>
+    }
+
+    let capacity: Int
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var ring: [String] = []
+    private var hand = 0
+    private var generation: UInt64 = 0
+    private var erasedKeys: Set<String> = []
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 0)
+    }
+
+    /// The number of cached streams.
+    var count: Int { lock.withLock { entries.count } }
+
+    /// The cached stream (if any) and the generation to pass back to `store`.
+    func lookup(_ stream: String) -> (Snapshot?, UInt64) {
+        lock.withLock {
+            guard var entry = entries[stream] else { return (nil, generation) }
+            if !entry.referenced {
+                entry.referenced = true
+                entries[stream] = entry
+            }
+            return (
+                Snapshot(events: entry.events, version: entry.version, dataKeys: entry.dataKeys), generation
+            )
+        }
+    }
+
+    /// Caches a stream read in `generation`, unless an erasure happened since or it holds
+    /// records sealed under an erased key, or a newer version is already cached.
+    func store(
+        _ stream: String, events: [DomainEvent], version: UInt64, dataKeys: Set<String>, generation: UInt64
+    ) {
+        guard capacity > 0 else { return }
+        lock.withLock {
+            guard generation == self.generation, erasedKeys.isDisjoint(with: dataKeys) else { return }
+            if let existing = entries[stream] {
+                if existing.version < version {
+                    entries[stream] = Entry(
+                        events: events, version: version, dataKeys: dataKeys, referenced: true)
+                }
+                return
+            }
+            let entry = Entry(events: events, version: version, dataKeys: dataKeys, referenced: false)
+            if ring.count < capacity {
+                ring.append(stream)
+                entries[stream] = entry
+                return
+            }
+            while entries[ring[hand]]?.referenced == true {
+                entries[ring[hand]]?.referenced = false
+                hand = (hand + 1) % ring.count
+            }
+            entries[ring[hand]] = nil
+            ring[hand] = stream
+            entries[stream] = entry
+            hand = (hand + 1) % ring.count
+        }
+    }
+
+    /// Drops every cached stream and never caches records sealed under `dataKey` again.
+    /// A key already erased changes nothing (its records read back as erased by then, or are
+    /// kept out of the cache).
+    func erase(dataKey: String) {
+        lock.withLock {
+            guard erasedKeys.insert(dataKey).inserted else { return }
+            generation &+= 1
+            entries.removeAll()
+            ring.removeAll()
+            hand = 0
+        }
+    }
+}
