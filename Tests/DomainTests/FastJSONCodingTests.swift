@@ -165,4 +165,23 @@ import Testing
     @Test func nonFiniteNumbersAreNotEncoded() {
         #expect(throws: (any Error).self) { try FastJSONEncoder.encode([Double.nan]) }
     }
+
+    @Test func uuidTextMatchesFoundationBothWays() {
+        for _ in 0..<200 {
+            let uuid = UUID()
+            #expect(UUIDText.string(uuid) == uuid.uuidString)
+            #expect(UUIDText.parse(Array(uuid.uuidString.utf8), at: 0) == uuid)
+            #expect(UUIDText.parse(Array(uuid.uuidString.lowercased().utf8), at: 0) == uuid)
+        }
+        for bad in ["00000000-0000-4000-8000-00000000000g", "00000000_0000-4000-8000-000000000001", "0000"] {
+            #expect(UUIDText.parse(Array(bad.utf8), at: 0) == nil)
+        }
+    }
+
+    @Test func malformedUUIDFieldIsADecodingError() {
+        #expect(throws: DecodingError.self) {
+            try FastJSONDecoder.decode(
+                UUID.self, from: Array(#""00000000-0000-4000-8000-00000000000g""#.utf8))
+        }
+    }
 }

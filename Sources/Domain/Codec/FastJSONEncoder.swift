@@ -32,7 +32,7 @@ final class FastJSONEncoder: Encoder {
     static func node<T: Encodable>(for value: T, codingPath: [any CodingKey]) throws -> EncodedJSONNode {
         switch value {
         case let text as String: return .string(text)
-        case let uuid as UUID: return .string(uuid.uuidString)
+        case let uuid as UUID: return .string(UUIDText.string(uuid))
         case let number as Int64: return .number(String(number))
         case let number as Int: return .number(String(number))
         case let flag as Bool: return .bool(flag)
