@@ -40,92 +40,129 @@ extension DomainCodec {
         }
     }
 
-    static func decodeCase(type: String, payload: [UInt8], personal: [UInt8]?) throws -> DomainEvent {
-        switch type {
-        case TenantRegistered.type:
+    /// Decoders by type name: one hash lookup instead of comparing the name with every case.
+    private static let decoders: [String: @Sendable ([UInt8], [UInt8]?) throws -> DomainEvent] = [
+        TenantRegistered.type: { payload, personal in
             .tenantRegistered(try decodeBody(TenantRegistered.self, payload: payload, personal: personal))
-        case WhatsAppChannelConfigured.type:
+        },
+        WhatsAppChannelConfigured.type: { payload, personal in
             .whatsAppChannelConfigured(
                 try decodeBody(WhatsAppChannelConfigured.self, payload: payload, personal: personal))
-        case ChannelStatusChanged.type:
+        },
+        ChannelStatusChanged.type: { payload, personal in
             .channelStatusChanged(
                 try decodeBody(ChannelStatusChanged.self, payload: payload, personal: personal))
-        case UserCreated.type:
+        },
+        UserCreated.type: { payload, personal in
             .userCreated(try decodeBody(UserCreated.self, payload: payload, personal: personal))
-        case UserRoleChanged.type:
+        },
+        UserRoleChanged.type: { payload, personal in
             .userRoleChanged(try decodeBody(UserRoleChanged.self, payload: payload, personal: personal))
-        case UserDepartmentChanged.type:
+        },
+        UserDepartmentChanged.type: { payload, personal in
             .userDepartmentChanged(
                 try decodeBody(UserDepartmentChanged.self, payload: payload, personal: personal))
-        case UserActivated.type:
+        },
+        UserActivated.type: { payload, personal in
             .userActivated(try decodeBody(UserActivated.self, payload: payload, personal: personal))
-        case UserDeactivated.type:
+        },
+        UserDeactivated.type: { payload, personal in
             .userDeactivated(try decodeBody(UserDeactivated.self, payload: payload, personal: personal))
-        case UserPasswordChanged.type:
+        },
+        UserPasswordChanged.type: { payload, personal in
             .userPasswordChanged(
                 try decodeBody(UserPasswordChanged.self, payload: payload, personal: personal))
-        case DepartmentCreated.type:
+        },
+        DepartmentCreated.type: { payload, personal in
             .departmentCreated(try decodeBody(DepartmentCreated.self, payload: payload, personal: personal))
-        case DepartmentUpdated.type:
+        },
+        DepartmentUpdated.type: { payload, personal in
             .departmentUpdated(try decodeBody(DepartmentUpdated.self, payload: payload, personal: personal))
-        case TagCreated.type:
+        },
+        TagCreated.type: { payload, personal in
             .tagCreated(try decodeBody(TagCreated.self, payload: payload, personal: personal))
-        case ContactRegistered.type:
+        },
+        ContactRegistered.type: { payload, personal in
             .contactRegistered(try decodeBody(ContactRegistered.self, payload: payload, personal: personal))
-        case ContactProfileUpdated.type:
+        },
+        ContactProfileUpdated.type: { payload, personal in
             .contactProfileUpdated(
                 try decodeBody(ContactProfileUpdated.self, payload: payload, personal: personal))
-        case ContactErased.type:
+        },
+        ContactErased.type: { payload, personal in
             .contactErased(try decodeBody(ContactErased.self, payload: payload, personal: personal))
-        case ConversationOpened.type:
+        },
+        ConversationOpened.type: { payload, personal in
             .conversationOpened(try decodeBody(ConversationOpened.self, payload: payload, personal: personal))
-        case ConversationStatusChanged.type:
+        },
+        ConversationStatusChanged.type: { payload, personal in
             .conversationStatusChanged(
                 try decodeBody(ConversationStatusChanged.self, payload: payload, personal: personal))
-        case ConversationPriorityChanged.type:
+        },
+        ConversationPriorityChanged.type: { payload, personal in
             .conversationPriorityChanged(
                 try decodeBody(ConversationPriorityChanged.self, payload: payload, personal: personal))
-        case ConversationTagsChanged.type:
+        },
+        ConversationTagsChanged.type: { payload, personal in
             .conversationTagsChanged(
                 try decodeBody(ConversationTagsChanged.self, payload: payload, personal: personal))
-        case ConversationAssigned.type:
+        },
+        ConversationAssigned.type: { payload, personal in
             .conversationAssigned(
                 try decodeBody(ConversationAssigned.self, payload: payload, personal: personal))
-        case ConversationTransferred.type:
+        },
+        ConversationTransferred.type: { payload, personal in
             .conversationTransferred(
                 try decodeBody(ConversationTransferred.self, payload: payload, personal: personal))
-        case ConversationClosed.type:
+        },
+        ConversationClosed.type: { payload, personal in
             .conversationClosed(try decodeBody(ConversationClosed.self, payload: payload, personal: personal))
-        case ConversationReopened.type:
+        },
+        ConversationReopened.type: { payload, personal in
             .conversationReopened(
                 try decodeBody(ConversationReopened.self, payload: payload, personal: personal))
-        case ConversationRated.type:
+        },
+        ConversationRated.type: { payload, personal in
             .conversationRated(try decodeBody(ConversationRated.self, payload: payload, personal: personal))
-        case MessageReceived.type:
+        },
+        MessageReceived.type: { payload, personal in
             .messageReceived(try decodeBody(MessageReceived.self, payload: payload, personal: personal))
-        case OutboundMessageQueued.type:
+        },
+        OutboundMessageQueued.type: { payload, personal in
             .outboundMessageQueued(
                 try decodeBody(OutboundMessageQueued.self, payload: payload, personal: personal))
-        case OutboundMessageSent.type:
+        },
+        OutboundMessageSent.type: { payload, personal in
             .outboundMessageSent(
                 try decodeBody(OutboundMessageSent.self, payload: payload, personal: personal))
-        case MessageDelivered.type:
+        },
+        MessageDelivered.type: { payload, personal in
             .messageDelivered(try decodeBody(MessageDelivered.self, payload: payload, personal: personal))
-        case MessageRead.type:
+        },
+        MessageRead.type: { payload, personal in
             .messageRead(try decodeBody(MessageRead.self, payload: payload, personal: personal))
-        case MessageFailed.type:
+        },
+        MessageFailed.type: { payload, personal in
             .messageFailed(try decodeBody(MessageFailed.self, payload: payload, personal: personal))
-        case MessagesReadByAgent.type:
+        },
+        MessagesReadByAgent.type: { payload, personal in
             .messagesReadByAgent(
                 try decodeBody(MessagesReadByAgent.self, payload: payload, personal: personal))
-        case PendingStatusRecorded.type:
+        },
+        PendingStatusRecorded.type: { payload, personal in
             .pendingStatusRecorded(
                 try decodeBody(PendingStatusRecorded.self, payload: payload, personal: personal))
-        case WamidLinked.type:
+        },
+        WamidLinked.type: { payload, personal in
             .wamidLinked(try decodeBody(WamidLinked.self, payload: payload, personal: personal))
-        case RawWebhookReceived.type:
+        },
+        RawWebhookReceived.type: { payload, personal in
             .rawWebhookReceived(try decodeBody(RawWebhookReceived.self, payload: payload, personal: personal))
-        default: throw DomainCodecError.unknownType(type)
-        }
+        },
+    ]
+
+    static func decodeCase(type: String, payload: [UInt8], personal: [UInt8]?) throws -> DomainEvent {
+        guard let decode = decoders[type] else { throw DomainCodecError.unknownType(type) }
+        return try decode(payload, personal)
     }
 }

@@ -1,0 +1,4 @@
+/// The elements of an array under construction.
+final class EncodedJSONArray {
+    var items: [EncodedJSONNode] = []
+}
