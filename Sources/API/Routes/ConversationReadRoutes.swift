@@ -30,8 +30,48 @@ struct ConversationReadRoutes: Sendable {
         let page = try services.requireReadModel().conversations(
             tenant: request.authenticatedUser.tenantId, filter: filter)
         // JSONEncoder took over half of this route's CPU (perf, `tools/bench read`); the page is
-        // written by JSONValue's Foundation-free writer instead: same keys (sorted), same nulls.
-        return Response.json(Self.json(page))
+        // written from a JSONValue instead: same keys (sorted), same nulls.
+        var body: [UInt8] = []
+        body.reserveCapacity(1_024 * page.data.count + 128)
+        Self.write(Self.json(page), into: &body)
+        return Response(
+            status: 200, headers: [HTTPHeader("Content-Type", "application/json; charset=utf-8")], body: body)
+    }
+
+    /// JSONValue's writer appended one scalar at a time to a String, which was most of this
+    /// route's CPU: strings without characters to escape are copied as UTF-8 bytes whole.
+    static func write(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .string(let text):
+            var text = text
+            text.withUTF8 { utf8 in
+                if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+                    out.append(0x22)
+                    out.append(contentsOf: utf8)
+                    out.append(0x22)
+                } else {
+                    out.append(contentsOf: value.serialized().utf8)
+                }
+            }
+        case .array(let values):
+            out.append(0x5B)
+            for (index, element) in values.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                write(element, into: &out)
+            }
+            out.append(0x5D)
+        case .object(let members):
+            out.append(0x7B)
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { out.append(0x2C) }
+                write(.string(key), into: &out)
+                out.append(0x3A)
+                write(members[key] ?? .null, into: &out)
+            }
+            out.append(0x7D)
+        case .null, .bool, .number:
+            out.append(contentsOf: value.serialized().utf8)
+        }
     }
 
     static func json(_ page: Page<ConversationListItem>) -> JSONValue {
