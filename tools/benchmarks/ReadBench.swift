@@ -5,13 +5,13 @@ import Foundation
 
 /// `read`: `GET /api/conversations?status=OPEN&limit=20` with a Bearer token over 64
 /// keep-alive connections, on a tenant holding `BENCH_CONVERSATIONS` conversations (default
-/// 5 000: appending 20 000 through the fsync'd log takes over 90 s on this machine; 3 in 4
-/// open). They are appended straight to the server's event log (500 per append) and
+/// 2 000, which seeds in about 10 s on this machine; the spec's figure is for
+/// `BENCH_CONVERSATIONS=20000`, which takes over 90 s to seed here; 3 in 4 open). They are appended straight to the server's event log (500 per append) and
 /// projected by the server's own projector before timing.
 enum ReadBench {
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let conversations = Int(environment["BENCH_CONVERSATIONS"] ?? "") ?? 5_000
+        let conversations = Int(environment["BENCH_CONVERSATIONS"] ?? "") ?? 2_000
         let requests = Int(environment["BENCH_REQUESTS"] ?? "") ?? 10_000
         let connections = 64
         let server = try BenchServer(label: "read")

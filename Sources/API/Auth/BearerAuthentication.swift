@@ -7,6 +7,7 @@ public struct BearerAuthentication: Middleware {
     private let tenantForSlug: @Sendable (String) throws -> UUID?
     private let clock: @Sendable () -> Int64
     private let isActive: (@Sendable (AuthenticatedUser) throws -> Bool)?
+    private let verified = VerifiedTokens()
 
     /// `tenantForSlug` resolves a slug to its tenant id (nil when unknown); `isActive`, when
     /// given, refuses tokens of users deactivated since they were issued; `clock` gives
@@ -31,7 +32,7 @@ public struct BearerAuthentication: Middleware {
             throw APIError.unauthorized("Authorization must be a Bearer token")
         }
         let token = String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-        let claims = try signer.verify(token, now: clock() / 1000)
+        let claims = try verified.claims(of: token, signer: signer, now: clock() / 1000)
         guard let userId = UUID(uuidString: claims.sub), let tenantId = UUID(uuidString: claims.tid) else {
             throw APIError.unauthorized("Invalid token")
         }

@@ -6,14 +6,31 @@ extension ReadModel {
         try filter.validate()
         return try run { connection, s in
             let (condition, parameters) = filter.whereClause(schema: s, tenant: tenant)
-            let counted = try connection.queryPrepared(
-                "SELECT count(*) FROM \(s).conversations c WHERE \(condition)", parameters)
-            let total = Int(try counted.int64(0, 0) ?? 0)
+            let checkpoint = "(SELECT position FROM \(s).checkpoint)"
             let offset = (filter.page - 1) * filter.limit
+            // The page carries the checkpoint position of its snapshot: a total counted at that
+            // position is exact for it, and counting is the part that grows with the tenant.
             let rows = try connection.queryPrepared(
-                Self.conversationSelect(s) + " WHERE \(condition)"
+                Self.conversationSelect(s, extraColumns: ", \(checkpoint) AS read_position")
+                    + " WHERE \(condition)"
                     + " ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC"
                     + " LIMIT \(filter.limit) OFFSET \(offset)", parameters)
+            let key = ConversationCounts.key(schema: s, condition: condition, parameters: parameters)
+            let total: Int
+            if rows.count == 0, filter.page == 1 {
+                total = 0
+            } else if rows.count > 0, let position = try rows.int64(0, "read_position"),
+                let known = conversationCounts.total(for: key, at: position)
+            {
+                total = known
+            } else {
+                let counted = try connection.queryPrepared(
+                    "SELECT count(*), \(checkpoint) FROM \(s).conversations c WHERE \(condition)", parameters)
+                total = Int(try counted.int64(0, 0) ?? 0)
+                if let position = try counted.int64(0, 1) {
+                    conversationCounts.store(total, for: key, at: position)
+                }
+            }
             let tags = try Self.tags(for: rows, schema: s, on: connection)
             var items: [ConversationListItem] = []
             items.reserveCapacity(rows.count)
@@ -49,11 +66,11 @@ extension ReadModel {
         }
     }
 
-    static func conversationSelect(_ s: String) -> String {
+    static func conversationSelect(_ s: String, extraColumns: String = "") -> String {
         """
         SELECT c.*, u.name AS agent_name, u.email AS agent_email, d.name AS department_name,
                d.color AS department_color, k.created_at AS contact_created_at,
-               k.name AS contact_name, k.phone AS contact_phone
+               k.name AS contact_name, k.phone AS contact_phone\(extraColumns)
         FROM \(s).conversations c
         LEFT JOIN \(s).users u ON u.id = c.assigned_to_id
         LEFT JOIN \(s).departments d ON d.id = c.department_id

@@ -11,6 +11,8 @@ public final class ReadModel: @unchecked Sendable {
     public let database: Database
     private let lock = NSLock()
     private var cachedSchema: (name: String, fetchedAt: Date)?
+    /// List totals by checkpoint position (`conversations(tenant:filter:)`).
+    let conversationCounts = ConversationCounts()
     private static let schemaCacheSeconds = 0.5
 
     public init(database: Database) {
