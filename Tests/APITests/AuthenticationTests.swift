@@ -53,6 +53,24 @@ import Testing
         #expect(response.object["message"] as? String == "Token expired")
     }
 
+    @Test func tamperedAndAlgNoneTokensAre401() throws {
+        let (server, client) = try TestServer.start(router())
+        defer { server.stop() }
+        let parts = try token(role: "AGENT").split(separator: ".").map(String.init)
+        // The payload claims ADMIN, the signature is still the AGENT token's.
+        let now = Timestamp.nowMilliseconds() / 1000
+        let forged = Base64URL.encode(
+            try JSONCoding.encode(
+                JWTClaims(
+                    sub: user.uuidString, tid: tenant.uuidString, role: "ADMIN", iat: now, exp: now + 3600)))
+        let unsigned = Base64URL.encode(Array(#"{"alg":"none","typ":"JWT"}"#.utf8)) + "." + parts[1] + "."
+        for bad in [parts[0] + "." + forged + "." + parts[2], unsigned] {
+            let response = try client.send("GET", "/api/admin", headers: ["Authorization": "Bearer \(bad)"])
+            #expect(response.status == 401)
+            #expect(response.errorCode == "ERR_UNAUTHORIZED")
+        }
+    }
+
     @Test func tenantSlugMustMatchTheToken() throws {
         let (server, client) = try TestServer.start(router())
         defer { server.stop() }
