@@ -93,64 +93,9 @@ enum MessageContent {
         }
     }
 
-    /// Hand-written serialisation (sorted keys): a `JSONEncoder` per message cost more than
+    /// `JSONValue`'s own serialisation (sorted keys): a `JSONEncoder` per message cost more than
     /// the rest of the fold during a rebuild. `jsonb` normalises the text anyway.
     private static func json(_ value: JSONValue) -> String? {
-        var out = ""
-        write(value, into: &out)
-        return out
-    }
-
-    private static func write(_ value: JSONValue, into out: inout String) {
-        switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number):
-            if !number.isFinite {
-                out += "null"
-            } else if number.rounded() == number, abs(number) < 1e15 {
-                out += String(Int64(number))
-            } else {
-                out += String(number)
-            }
-        case .string(let text): writeString(text, into: &out)
-        case .array(let items):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                write(item, into: &out)
-            }
-            out += "]"
-        case .object(let fields):
-            out += "{"
-            for (index, key) in fields.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
-                writeString(key, into: &out)
-                out += ":"
-                write(fields[key]!, into: &out)
-            }
-            out += "}"
-        }
-    }
-
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        value.serialized()
     }
 }
