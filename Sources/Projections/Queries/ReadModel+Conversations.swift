@@ -37,17 +37,10 @@ extension ReadModel {
             for row in 0..<rows.count {
                 let detail = try Self.detail(rows, row, tags: tags)
                 items.append(
-                    ConversationListItem(
-                        id: detail.id, tenantId: detail.tenantId, contactId: detail.contactId,
-                        contact: ContactSummary(
+                    detail.showing(
+                        ContactSummary(
                             id: detail.contact.id, phoneNumber: detail.contact.phoneNumber,
-                            name: detail.contact.name, profilePictureUrl: nil),
-                        status: detail.status, priority: detail.priority,
-                        assignedToId: detail.assignedToId, assignedTo: detail.assignedTo,
-                        departmentId: detail.departmentId, department: detail.department,
-                        tags: detail.tags, lastMessageAt: detail.lastMessageAt, closedAt: detail.closedAt,
-                        lastMessage: detail.lastMessage, unreadCount: detail.unreadCount,
-                        createdAt: detail.createdAt, rating: detail.rating))
+                            name: detail.contact.name, profilePictureUrl: nil)))
             }
             let pages = total == 0 ? 0 : (total + filter.limit - 1) / filter.limit
             return Page(

@@ -52,12 +52,13 @@ public struct RatingView: Codable, Sendable, Equatable {
     @Nullable public var comment: String?
 }
 
-/// One item of `GET /api/conversations` (seed 001).
-public struct ConversationListItem: Codable, Sendable, Equatable {
+/// A conversation as the API shows it (seed 001); list items and the detail differ only in how
+/// much of the contact they carry.
+public struct ConversationView<ContactView: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     public let id: String
     public let tenantId: String
     public let contactId: String
-    public let contact: ContactSummary
+    public let contact: ContactView
     public let status: String
     public let priority: String
     @Nullable public var assignedToId: String?
@@ -71,28 +72,23 @@ public struct ConversationListItem: Codable, Sendable, Equatable {
     public let unreadCount: Int
     public let createdAt: String
     @Nullable public var rating: RatingView?
+
+    /// The same conversation showing `contact` instead.
+    public func showing<Other>(_ contact: Other) -> ConversationView<Other> {
+        ConversationView<Other>(
+            id: id, tenantId: tenantId, contactId: contactId, contact: contact, status: status,
+            priority: priority, assignedToId: assignedToId, assignedTo: assignedTo,
+            departmentId: departmentId, department: department, tags: tags, lastMessageAt: lastMessageAt,
+            closedAt: closedAt, lastMessage: lastMessage, unreadCount: unreadCount, createdAt: createdAt,
+            rating: rating)
+    }
 }
 
+/// One item of `GET /api/conversations` (seed 001).
+public typealias ConversationListItem = ConversationView<ContactSummary>
+
 /// `GET /api/conversations/:id` (seed 001), also returned by conversation commands.
-public struct ConversationDetail: Codable, Sendable, Equatable {
-    public let id: String
-    public let tenantId: String
-    public let contactId: String
-    public let contact: ContactDetail
-    public let status: String
-    public let priority: String
-    @Nullable public var assignedToId: String?
-    @Nullable public var assignedTo: AgentSummary?
-    @Nullable public var departmentId: String?
-    @Nullable public var department: DepartmentSummary?
-    public let tags: [TagView]
-    @Nullable public var lastMessageAt: String?
-    @Nullable public var closedAt: String?
-    @Nullable public var lastMessage: LastMessageView?
-    public let unreadCount: Int
-    public let createdAt: String
-    @Nullable public var rating: RatingView?
-}
+public typealias ConversationDetail = ConversationView<ContactDetail>
 
 /// `{page, limit, total, pages}`.
 public struct Pagination: Codable, Sendable, Equatable {
