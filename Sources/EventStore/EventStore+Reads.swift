@@ -1,16 +1,19 @@
 import Foundation
 
 extension EventStore {
-    /// Events with position >= `position`, at most `limit`.
+    /// Durable events with position >= `position`, at most `limit`. Every read stops at the
+    /// durable head: a committed batch is visible in LMDB a moment before its sync completes.
     public func read(from position: UInt64, limit: Int) throws -> [RecordedEvent] {
         try Self.check(limit: limit)
+        let head = durableHead.current
         let stored = try env.read { txn in
             try txn.withCursor(dbs.events) { cursor in
                 var events: [StoredEvent] = []
                 var entry = try cursor.seek(atLeast: IndexKeys.position(max(position, 1)))
                 while let current = entry, events.count < limit {
-                    events.append(
-                        try StoredEvent(current.value, at: IndexKeys.bigEndianU64(current.key, at: 0)))
+                    let at = IndexKeys.bigEndianU64(current.key, at: 0)
+                    if at > head { break }
+                    events.append(try StoredEvent(current.value, at: at))
                     entry = try cursor.next()
                 }
                 return events
@@ -24,15 +27,16 @@ extension EventStore {
         let name = Array(stream.rawValue.utf8)
         let prefix = IndexKeys.streamPrefixLength(name)
         let start = IndexKeys.stream(name, version: max(fromVersion, 1))
-        return try readIndexed(dbs.streamIndex, start: start, prefixLength: prefix, limit: .max) { entry in
+        return try readIndexed(index.dbs.streamIndex, start: start, prefixLength: prefix, limit: .max) {
+            entry in
             IndexKeys.littleEndianU64(entry.value)
         }
     }
 
     /// The stream's current version; 0 when it has no events.
     public func streamVersion(_ stream: StreamName) throws -> UInt64 {
-        try env.read { txn in
-            try txn.streamVersion(Array(stream.rawValue.utf8), in: dbs)
+        try index.env.read { txn in
+            try txn.streamVersion(Array(stream.rawValue.utf8), in: index.dbs)
         }
     }
 
@@ -40,7 +44,7 @@ extension EventStore {
     public func readTenant(_ tenant: UUID, from position: UInt64, limit: Int) throws -> [RecordedEvent] {
         try Self.check(limit: limit)
         let start = IndexKeys.tenant(tenant, position: position)
-        return try readIndexed(dbs.tenantIndex, start: start, prefixLength: 16, limit: limit) { entry in
+        return try readIndexed(index.dbs.tenantIndex, start: start, prefixLength: 16, limit: limit) { entry in
             IndexKeys.bigEndianU64(entry.key, at: 16)
         }
     }
@@ -49,7 +53,7 @@ extension EventStore {
     public func readTenant(_ tenant: UUID, recordedUpTo ms: Int64) throws -> [RecordedEvent] {
         let start = IndexKeys.time(tenant, recordedAt: .min, position: 0)
         let bound = IndexKeys.orderedTime(ms)
-        return try readIndexed(dbs.timeIndex, start: start, prefixLength: 16, limit: .max) { entry in
+        return try readIndexed(index.dbs.timeIndex, start: start, prefixLength: 16, limit: .max) { entry in
             IndexKeys.bigEndianU64(entry.key, at: 16) <= bound
                 ? IndexKeys.bigEndianU64(entry.key, at: 24) : nil
         }
@@ -65,26 +69,33 @@ extension EventStore {
     }
 
     /// Walks an index whose keys start with a shared prefix; `position` maps an entry to the
-    /// event it points at, or nil to stop.
+    /// event it points at, or nil to stop. Every index is in log order within its prefix, so the
+    /// walk ends at the first event past the durable head. The index snapshot is taken before the log's, so
+    /// every entry it holds points at a record the log snapshot has.
     private func readIndexed(
         _ dbi: UInt32, start: [UInt8], prefixLength: Int, limit: Int,
         position: (LMDBCursor.Entry) -> UInt64?
     ) throws -> [RecordedEvent] {
         let prefix = start[0..<prefixLength]
-        let stored = try env.read { txn in
-            try txn.withCursor(dbi) { cursor in
-                var events: [StoredEvent] = []
-                var entry = try cursor.seek(atLeast: start)
-                while let current = entry, events.count < limit, current.key.count >= prefixLength,
-                    current.key[0..<prefixLength].elementsEqual(prefix), let at = position(current)
-                {
-                    guard let value = try txn.get(dbs.events, IndexKeys.position(at)) else {
-                        throw EventStoreError.corruptRecord(position: at, reason: "indexed event is missing")
+        let head = durableHead.current
+        let stored = try index.env.read { indexTxn in
+            try env.read { txn in
+                try indexTxn.withCursor(dbi) { cursor in
+                    var events: [StoredEvent] = []
+                    var entry = try cursor.seek(atLeast: start)
+                    while let current = entry, events.count < limit, current.key.count >= prefixLength,
+                        current.key[0..<prefixLength].elementsEqual(prefix), let at = position(current),
+                        at <= head
+                    {
+                        guard let value = try txn.get(dbs.events, IndexKeys.position(at)) else {
+                            throw EventStoreError.corruptRecord(
+                                position: at, reason: "indexed event is missing")
+                        }
+                        events.append(try StoredEvent(value, at: at))
+                        entry = try cursor.next()
                     }
-                    events.append(try StoredEvent(value, at: at))
-                    entry = try cursor.next()
+                    return events
                 }
-                return events
             }
         }
         return stored.map(reveal)

@@ -1,37 +1,56 @@
 import Foundation
 
 extension EventStore {
-    /// Recomputes the tenant's hash chain over the stored bytes.
+    /// Recomputes the tenant's hash chain over the stored bytes: the events the tenant index
+    /// names, then any the index has not caught up with yet, up to the head of the same snapshot.
     public func verify(tenant: UUID) throws -> VerificationReport {
-        try env.read { txn in
-            var report = VerificationReport(tenant: tenant, eventsChecked: 0, firstBrokenPosition: nil)
-            var previous = HashChain.genesis
-            var lastPosition: UInt64 = 0
-            try txn.withCursor(dbs.tenantIndex) { cursor in
+        try index.env.read { indexTxn in
+            try env.read { txn in
                 let tenantBytes = IndexKeys.uuid(tenant)
-                var entry = try cursor.seek(atLeast: tenantBytes)
-                while let current = entry, current.key.count == 24,
-                    current.key[0..<16].elementsEqual(tenantBytes)
-                {
-                    let position = IndexKeys.bigEndianU64(current.key, at: 16)
+                var report = VerificationReport(tenant: tenant, eventsChecked: 0, firstBrokenPosition: nil)
+                var previous = HashChain.genesis
+                var lastPosition: UInt64 = 0
+                func check(_ position: UInt64, _ value: UnsafeRawBufferPointer?) {
                     lastPosition = position
                     report.eventsChecked += 1
-                    let intact = try txn.get(dbs.events, IndexKeys.position(position)).map { value in
-                        link(value, position: position, previous: &previous)
-                    }
+                    let intact = value.map { link($0, position: position, previous: &previous) }
                     if intact != true && report.firstBrokenPosition == nil {
                         report.firstBrokenPosition = position
                     }
-                    entry = try cursor.next()
                 }
+                try indexTxn.withCursor(index.dbs.tenantIndex) { cursor in
+                    var entry = try cursor.seek(atLeast: tenantBytes)
+                    while let current = entry, current.key.count == 24,
+                        current.key[0..<16].elementsEqual(tenantBytes)
+                    {
+                        let position = IndexKeys.bigEndianU64(current.key, at: 16)
+                        check(position, try txn.get(dbs.events, IndexKeys.position(position)))
+                        entry = try cursor.next()
+                    }
+                }
+                let indexed = try EventIndex.indexedThrough(indexTxn, index.dbs)
+                try txn.withCursor(dbs.events) { cursor in
+                    var entry = try cursor.seek(atLeast: IndexKeys.position(indexed + 1))
+                    while let current = entry {
+                        let position = IndexKeys.bigEndianU64(current.key, at: 0)
+                        if let fields = IndexedFields(current.value),
+                            !fields.tenant.elementsEqual(tenantBytes)
+                        {
+                            entry = try cursor.next()
+                            continue
+                        }
+                        check(position, current.value)
+                        entry = try cursor.next()
+                    }
+                }
+                // The stored tenant head must be the last link, or the chain's tail was cut or rewritten.
+                let head =
+                    try txn.get(dbs.tenantHeads, tenantBytes).map(Array.init) ?? HashChain.genesis
+                if head != previous && report.firstBrokenPosition == nil {
+                    report.firstBrokenPosition = lastPosition
+                }
+                return report
             }
-            // The stored tenant head must be the last link, or the chain's tail was cut or rewritten.
-            let head =
-                try txn.get(dbs.tenantHeads, IndexKeys.uuid(tenant)).map(Array.init) ?? HashChain.genesis
-            if head != previous && report.firstBrokenPosition == nil {
-                report.firstBrokenPosition = lastPosition
-            }
-            return report
         }
     }
 

@@ -9,7 +9,8 @@ import Foundation
 public final class EventStore: Sendable {
     public let options: EventStoreOptions
     let env: LMDBEnvironment
-    let dbs: Databases
+    let dbs: LogDatabases
+    let index: EventIndex
     let keyring: Keyring
     let durableHead: DurableHead
     private let writer: GroupCommitWriter
@@ -34,27 +35,44 @@ public final class EventStore: Sendable {
         let env: LMDBEnvironment
         do {
             keyring = try Keyring(directory: options.path)
-            let flags = options.durability == .fsync ? 0 : MDB_NOSYNC
+            // With `.fsync`, a commit syncs its data pages and the acknowledgement stage its meta page.
+            let flags = options.durability == .fsync ? MDB_NOMETASYNC : MDB_NOSYNC
             env = try LMDBEnvironment(path: options.path, mapSize: options.initialMapSize, flags: flags)
         } catch {
             OpenStorePaths.shared.release(claimed)
             throw error
         }
+        let index: EventIndex
         do {
-            dbs = try env.write { txn in
-                let dbs = try Databases(txn)
+            let (dbs, logId, indexTrusted) = try env.write { txn in
+                let dbs = try LogDatabases(txn)
                 try FormatVersion.check(txn, dbs)
-                return dbs
+                let trusted = try IndexState.indexTrusted(txn, dbs)
+                try IndexState.markOpen(txn, dbs)
+                return (dbs, try IndexState.logId(txn, dbs), trusted)
             }
-            let committer = try BatchCommitter(env: env, dbs: dbs, keyring: keyring)
-            durableHead = DurableHead(committer.head)
-            writer = GroupCommitWriter(
-                committer: committer, durableHead: durableHead, maxBatch: options.maxBatch)
+            self.dbs = dbs
+            index = try EventIndex(
+                path: options.path + "/index", mapSize: options.initialMapSize, logId: logId,
+                discard: !indexTrusted)
         } catch {
             env.close()
             OpenStorePaths.shared.release(claimed)
             throw error
         }
+        do {
+            let committer = try BatchCommitter(env: env, dbs: dbs, index: index, keyring: keyring)
+            durableHead = DurableHead(committer.head)
+            writer = GroupCommitWriter(
+                committer: committer, durableHead: durableHead, maxBatch: options.maxBatch,
+                sync: options.durability == .fsync ? { [env] in try env.sync() } : nil)
+        } catch {
+            index.close()
+            env.close()
+            OpenStorePaths.shared.release(claimed)
+            throw error
+        }
+        self.index = index
         self.env = env
         canonicalPath = claimed
         writer.start()
@@ -62,6 +80,12 @@ public final class EventStore: Sendable {
 
     deinit {
         writer.stop()
+        // A synced index is trusted by the next open even after a machine restart; when this
+        // fails the next open decides by the boot it was left open under.
+        if (try? index.sync()) != nil {
+            _ = try? env.write { txn in try IndexState.markClean(txn, dbs) }
+        }
+        index.close()
         env.close()
         OpenStorePaths.shared.release(canonicalPath)
     }

@@ -1,12 +1,14 @@
 import CLMDB
 
 /// The on-disk format version, kept in the `meta` database.
+/// Format 1 kept the indexes in the log environment; format 2 keeps them in `index/`.
 enum FormatVersion {
-    static let current: UInt32 = 1
+    static let current: UInt32 = 2
     private static let key = Array("format-version".utf8)
 
-    /// Records the current version in a new store; refuses a store of a newer version.
-    static func check(_ txn: LMDBTransaction, _ dbs: Databases) throws {
+    /// Records the current version in a new store, upgrades a store of format 1 (its indexes are
+    /// dropped and rebuilt from the records in the index environment), refuses a newer one.
+    static func check(_ txn: LMDBTransaction, _ dbs: LogDatabases) throws {
         guard let stored = try txn.get(dbs.meta, key) else {
             try write(current, txn, dbs)
             return
@@ -18,9 +20,13 @@ enum FormatVersion {
         if found > current {
             throw EventStoreError.unsupportedFormat(found: found, supported: current)
         }
+        if found == 1 {
+            for name in LogDatabases.formerIndexes { try txn.dropDatabase(named: name) }
+            try write(current, txn, dbs)
+        }
     }
 
-    static func write(_ version: UInt32, _ txn: LMDBTransaction, _ dbs: Databases) throws {
+    static func write(_ version: UInt32, _ txn: LMDBTransaction, _ dbs: LogDatabases) throws {
         try txn.put(dbs.meta, key, withUnsafeBytes(of: version.littleEndian) { Array($0) })
     }
 
@@ -28,6 +34,6 @@ enum FormatVersion {
     static func overwrite(path: String, with version: UInt32) throws {
         let env = try LMDBEnvironment(path: path, mapSize: 1 << 20, flags: 0)
         defer { env.close() }
-        try env.write { txn in try write(version, txn, Databases(txn)) }
+        try env.write { txn in try write(version, txn, LogDatabases(txn)) }
     }
 }

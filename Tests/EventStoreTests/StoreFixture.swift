@@ -19,10 +19,13 @@ struct StoreFixture {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Every file of the store, as bytes.
+    /// Every file of the store (the index environment's too), as bytes, by relative path.
     func files() throws -> [String: [UInt8]] {
         var contents: [String: [UInt8]] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: path) {
+        for name in try FileManager.default.subpathsOfDirectory(atPath: path) {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
             contents[name] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path + "/" + name)))
         }
         return contents

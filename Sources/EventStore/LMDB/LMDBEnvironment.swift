@@ -76,23 +76,46 @@ final class LMDBEnvironment: @unchecked Sendable {
     }
 
     private func writeOnce<T>(_ body: (LMDBTransaction) throws -> T) throws -> T {
-        gate.enter()
-        defer { gate.leave() }
-        var txn: OpaquePointer?
-        try lmdbCheck(mdb_txn_begin(handle, nil, 0, &txn), "mdb_txn_begin")
+        let txn = try beginWrite()
         let result: T
         do {
-            result = try body(LMDBTransaction(handle: txn!))
+            result = try body(txn)
         } catch {
-            mdb_txn_abort(txn)
+            abort(txn)
             throw error
         }
-        try lmdbCheck(mdb_txn_commit(txn), "mdb_txn_commit")
+        try commit(txn)
         return result
     }
 
-    /// Flushes committed data and meta pages to disk.
+    /// Begins a write transaction that the caller must end with `commit` or `abort`; for
+    /// writes that span two environments (see `PairedWrite`). Only the writer thread writes.
+    func beginWrite() throws -> LMDBTransaction {
+        gate.enter()
+        var txn: OpaquePointer?
+        let code = mdb_txn_begin(handle, nil, 0, &txn)
+        if code != 0 {
+            gate.leave()
+            throw lmdbError(code, "mdb_txn_begin")
+        }
+        return LMDBTransaction(handle: txn!)
+    }
+
+    func commit(_ txn: LMDBTransaction) throws {
+        defer { gate.leave() }
+        try lmdbCheck(mdb_txn_commit(txn.handle), "mdb_txn_commit")
+    }
+
+    func abort(_ txn: LMDBTransaction) {
+        mdb_txn_abort(txn.handle)
+        gate.leave()
+    }
+
+    /// Flushes committed data and meta pages to disk; fails as closed once the environment is.
     func sync() throws {
+        closeLock.lock()
+        defer { closeLock.unlock() }
+        if isClosed { throw EventStoreError.closed }
         try lmdbCheck(mdb_env_sync(handle, 1), "mdb_env_sync")
     }
 
@@ -110,7 +133,7 @@ final class LMDBEnvironment: @unchecked Sendable {
     }
 
     /// Another process grew the map: adopt its size.
-    private func adoptForeignMapSize() throws {
+    func adoptForeignMapSize() throws {
         try gate.exclusive {
             try lmdbCheck(mdb_env_set_mapsize(handle, 0), "mdb_env_set_mapsize")
         }

@@ -1,6 +1,6 @@
 extension LMDBTransaction {
     /// A stream's version is the version in its last stream-index key (0 when it has none).
-    func streamVersion(_ name: [UInt8], in dbs: Databases) throws -> UInt64 {
+    func streamVersion(_ name: [UInt8], in dbs: IndexDatabases) throws -> UInt64 {
         let prefixLength = IndexKeys.streamPrefixLength(name)
         let beyond = IndexKeys.stream(name, version: .max)
         return try withCursor(dbs.streamIndex) { cursor in

@@ -58,3 +58,19 @@ struct LMDBTransaction {
         return try body(LMDBCursor(handle: cursor!))
     }
 }
+
+extension LMDBTransaction {
+    /// Deletes every entry of the database, keeping the database.
+    func empty(_ dbi: MDB_dbi) throws {
+        try lmdbCheck(mdb_drop(handle, dbi, 0), "mdb_drop")
+    }
+
+    /// Deletes the named database when it exists.
+    func dropDatabase(named name: String) throws {
+        var dbi: MDB_dbi = 0
+        let code = mdb_dbi_open(handle, name, 0, &dbi)
+        if code == MDB_NOTFOUND { return }
+        try lmdbCheck(code, "mdb_dbi_open")
+        try lmdbCheck(mdb_drop(handle, dbi, 1), "mdb_drop")
+    }
+}

@@ -12,6 +12,10 @@ enum IndexKeys {
 
     /// u16 length ‖ name ‖ version: the length prefix keeps one stream's keys contiguous.
     static func stream(_ name: [UInt8], version: UInt64) -> [UInt8] {
+        name.withUnsafeBytes { stream($0, version: version) }
+    }
+
+    static func stream(_ name: UnsafeRawBufferPointer, version: UInt64) -> [UInt8] {
         var key = [UInt8]()
         key.reserveCapacity(name.count + 10)
         withUnsafeBytes(of: UInt16(name.count).bigEndian) { key.append(contentsOf: $0) }

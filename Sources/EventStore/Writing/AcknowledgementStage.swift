@@ -1,24 +1,34 @@
 import Foundation
 
-/// Wakes the callers of committed batches on its own thread, so the writer starts the next
-/// batch (and its fsync) while the previous batch's callers are being woken.
+/// Makes committed batches durable and wakes their callers, on its own thread, so the writer
+/// starts the next batch while the previous one is being synced and acknowledged.
+///
+/// The log commits with LMDB's MDB_NOMETASYNC: a commit syncs its data pages, and its meta page
+/// (which makes the commit the current state) is synced here. One sync covers every batch
+/// handed over since the previous one; a batch is acknowledged only after it.
 final class AcknowledgementStage: @unchecked Sendable {  // queue state is guarded by `condition`
     private let condition = NSCondition()
     private var committed: [([PendingAppend], UInt64)] = []
     private var stopping = false
+    private var thread: Thread?
+    private let drained = DispatchSemaphore(value: 0)
     private let durableHead: DurableHead
+    /// Flushes the log's committed pages; nil when the store runs with `.noSync`.
+    private let sync: (() throws -> Void)?
 
-    init(durableHead: DurableHead) {
+    init(durableHead: DurableHead, sync: (() throws -> Void)?) {
         self.durableHead = durableHead
+        self.sync = sync
     }
 
     func start() {
         let thread = Thread { [self] in run() }
         thread.name = "event-store-acks"
+        self.thread = thread
         thread.start()
     }
 
-    /// Hands over a durable batch; `head` is the log head once it was committed.
+    /// Hands over a committed batch; `head` is the log head once it was committed.
     func acknowledge(_ items: [PendingAppend], head: UInt64) {
         condition.lock()
         committed.append((items, head))
@@ -26,13 +36,19 @@ final class AcknowledgementStage: @unchecked Sendable {  // queue state is guard
         condition.unlock()
     }
 
-    /// Lets the thread end once everything handed over is acknowledged. It does not wait: the
-    /// store may be released from a completion running on this very thread.
+    /// Lets the thread end once everything handed over is acknowledged.
     func stop() {
         condition.lock()
         stopping = true
         condition.signal()
         condition.unlock()
+    }
+
+    /// Waits until the thread ended, unless called on it: the store may be released from a
+    /// completion running on this very thread, and what is left then fails as closed.
+    func waitUntilDrained() {
+        if Thread.current === thread { return }
+        drained.wait()
     }
 
     private func run() {
@@ -46,10 +62,27 @@ final class AcknowledgementStage: @unchecked Sendable {  // queue state is guard
             let batches = committed
             committed.removeAll(keepingCapacity: true)
             condition.unlock()
+            do {
+                try sync?()
+            } catch {
+                // Committed but maybe not durable: the callers are told it failed; appending the
+                // same event ids again is answered from the log without writing twice.
+                let failure =
+                    (error as? EventStoreError)
+                    ?? .lmdb(function: "mdb_env_sync", code: -1, message: "\(error)")
+                for (items, _) in batches {
+                    for item in items {
+                        item.outcome = .failure(failure)
+                        item.finish()
+                    }
+                }
+                continue
+            }
             for (items, head) in batches {
                 durableHead.publish(head)
                 for item in items { item.finish() }
             }
         }
+        drained.signal()
     }
 }

@@ -1,20 +1,27 @@
 import CLMDB
 import Foundation
 
-/// One group-commit write transaction. Each request is validated against the transaction,
-/// which already holds the earlier requests of the batch, before anything of it is written, so
-/// a request that fails leaves no trace and does not fail the others.
+/// One group-commit batch: a write transaction on the log and one on the index. Each request is
+/// validated against them, which already hold the earlier requests of the batch, before
+/// anything of it is written, so a request that fails leaves no trace and does not fail the others.
 struct BatchTransaction {
     let txn: LMDBTransaction
-    let dbs: Databases
+    let dbs: LogDatabases
+    let index: LMDBTransaction
+    let indexDbs: IndexDatabases
     let keyring: Keyring
     let recordedAt: Int64
     private(set) var next: UInt64
     private var chainHeads: [UUID: [UInt8]] = [:]
 
-    init(txn: LMDBTransaction, dbs: Databases, keyring: Keyring, next: UInt64, recordedAt: Int64) {
+    init(
+        txn: LMDBTransaction, dbs: LogDatabases, index: LMDBTransaction, indexDbs: IndexDatabases,
+        keyring: Keyring, next: UInt64, recordedAt: Int64
+    ) {
         self.txn = txn
         self.dbs = dbs
+        self.index = index
+        self.indexDbs = indexDbs
         self.keyring = keyring
         self.next = next
         self.recordedAt = recordedAt
@@ -34,11 +41,12 @@ struct BatchTransaction {
                 duplicate: plan.duplicate))
     }
 
-    /// Stores the last chain link of every tenant the batch touched.
+    /// Stores the last chain link of every tenant the batch touched and the indexed position.
     func finish() throws {
         for (tenant, link) in chainHeads {
             try txn.put(dbs.tenantHeads, IndexKeys.uuid(tenant), link)
         }
+        try EventIndex.setIndexedThrough(next - 1, index, indexDbs)
     }
 
     private func validate(_ item: PendingAppend) throws -> Result<AppendPlan, EventStoreError> {
@@ -107,9 +115,8 @@ struct BatchTransaction {
 
     private mutating func write(_ item: PendingAppend, _ plan: AppendPlan) throws {
         for slot in plan.slots {
-            let name = item.streams[slot.stream].nameBytes
             try item.streams[slot.stream].events[slot.event].record.withUnsafeMutableBytes { buffer in
-                try writeEvent(buffer, slot, stream: name)
+                try writeEvent(buffer, slot)
             }
         }
         if let last = plan.slots.last { next = last.position + 1 }
@@ -122,9 +129,8 @@ struct BatchTransaction {
         }
     }
 
-    private mutating func writeEvent(
-        _ buffer: UnsafeMutableRawBufferPointer, _ slot: AppendPlan.Slot, stream: [UInt8]
-    ) throws {
+    private mutating func writeEvent(_ buffer: UnsafeMutableRawBufferPointer, _ slot: AppendPlan.Slot) throws
+    {
         StoredRecord.patch(
             buffer, position: slot.position, streamVersion: slot.version, recordedAt: recordedAt)
         let recordEnd = buffer.count - StoredRecord.hashSize
@@ -139,33 +145,23 @@ struct BatchTransaction {
         previous.withUnsafeBytes { HashChain.link(previous: $0, record: record, into: link) }
         chainHeads[tenant] = Array(link)
 
-        let positionValue = IndexKeys.littleEndian(slot.position)
         try IndexKeys.position(slot.position).withUnsafeBytes { key in
             try txn.put(dbs.events, key, UnsafeRawBufferPointer(buffer), flags: MDB_APPEND)
         }
-        try positionValue.withUnsafeBytes { value in
-            let id = UnsafeRawBufferPointer(
-                rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16])
-            try txn.put(dbs.eventIds, id, value)
-            try IndexKeys.stream(stream, version: slot.version).withUnsafeBytes { key in
-                try txn.put(dbs.streamIndex, key, value)
-            }
+        guard let fields = IndexedFields(record) else {
+            throw EventStoreError.corruptRecord(position: slot.position, reason: "record template too short")
         }
-        try txn.put(
-            dbs.tenantIndex, IndexKeys.tenant(tenantBytes, position: slot.position),
-            withUnsafeBytes(of: UInt64(bitPattern: recordedAt).littleEndian) { Array($0) })
-        try txn.put(
-            dbs.timeIndex, IndexKeys.time(tenantBytes, recordedAt: recordedAt, position: slot.position), [])
+        try EventIndex.add(fields, index, indexDbs)
     }
 
     private func storedVersion(_ name: [UInt8]) throws -> UInt64 {
-        try txn.streamVersion(name, in: dbs)
+        try index.streamVersion(name, in: indexDbs)
     }
 
     private func storedPosition(_ record: [UInt8]) throws -> UInt64? {
         try record.withUnsafeBytes { record in
-            try txn.get(
-                dbs.eventIds,
+            try index.get(
+                indexDbs.eventIds,
                 UnsafeRawBufferPointer(rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16])
             )
             .map(IndexKeys.littleEndianU64)

@@ -19,9 +19,11 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
     private let maxBatch: Int
     private let finished = DispatchSemaphore(value: 0)
 
-    init(committer: BatchCommitter, durableHead: DurableHead, maxBatch: Int) {
+    init(
+        committer: BatchCommitter, durableHead: DurableHead, maxBatch: Int, sync: (() throws -> Void)?
+    ) {
         self.committer = committer
-        acknowledgements = AcknowledgementStage(durableHead: durableHead)
+        acknowledgements = AcknowledgementStage(durableHead: durableHead, sync: sync)
         self.maxBatch = max(1, maxBatch)
     }
 
@@ -45,13 +47,14 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
         condition.unlock()
     }
 
-    /// Commits what is pending, then ends the writer and sync threads.
+    /// Commits what is pending, then ends the writer and acknowledgement threads.
     func stop() {
         condition.lock()
         stopping = true
         condition.signal()
         condition.unlock()
         finished.wait()
+        acknowledgements.waitUntilDrained()
     }
 
     private func nextBatch() -> [PendingAppend]? {
@@ -92,7 +95,6 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
                 if case .success = item.outcome { written.append(item) } else { item.finish() }
             }
             if written.isEmpty { continue }
-            // The commit returned after its flush (unless the store runs with `.noSync`).
             acknowledgements.acknowledge(written, head: committer.head)
         }
         acknowledgements.stop()

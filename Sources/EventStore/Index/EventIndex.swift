@@ -1,0 +1,153 @@
+import CLMDB
+import Foundation
+
+/// The log's secondary indexes (event ids, streams, tenants, time) in an LMDB environment of
+/// their own, under `index/` in the store directory.
+///
+/// Every entry is derived from a record of the log, so the index is never synced: the writer
+/// puts a batch's entries in the same turn as its records and commits the index right after the
+/// log's synced commit, at the cost of memory writes only. What a crash can cost is caught up
+/// from the log: after a crash of the process the index is intact but may miss the last
+/// batch; after a crash of the machine it is rebuilt (see `IndexState`).
+final class EventIndex: @unchecked Sendable {  // `indexedThrough` is the writer thread's alone
+    static let format: UInt32 = 1
+    private static let logIdKey = Array("log-id".utf8)
+    private static let formatKey = Array("format".utf8)
+    private static let indexedThroughKey = Array("indexed-through".utf8)
+    /// Events indexed per transaction while catching up.
+    private static let catchUpChunk = 20_000
+
+    let env: LMDBEnvironment
+    let dbs: IndexDatabases
+    private let logId: [UInt8]
+    /// The last position whose entries are committed to the index.
+    private(set) var indexedThrough: UInt64
+
+    /// Opens the index at `path`; `discard` deletes its files first (they may be torn).
+    /// An index of another log or another format is emptied.
+    init(path: String, mapSize: Int, logId: [UInt8], discard: Bool) throws {
+        if discard {
+            for file in ["data.mdb", "lock.mdb"] {
+                try? FileManager.default.removeItem(atPath: path + "/" + file)
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw EventStoreError.invalidField(
+                field: "path", reason: "cannot create index directory: \(error)")
+        }
+        env = try LMDBEnvironment(
+            path: path, mapSize: mapSize, flags: MDB_WRITEMAP | MDB_NOSYNC | MDB_MAPASYNC)
+        do {
+            (dbs, indexedThrough) = try env.write { txn in
+                let dbs = try IndexDatabases(txn)
+                let format = withUnsafeBytes(of: Self.format.littleEndian) { Array($0) }
+                let belongs =
+                    try txn.get(dbs.meta, Self.logIdKey).map { $0.elementsEqual(logId) } == true
+                    && txn.get(dbs.meta, Self.formatKey).map { $0.elementsEqual(format) } == true
+                if belongs, let stored = try txn.get(dbs.meta, Self.indexedThroughKey), stored.count == 8 {
+                    return (dbs, IndexKeys.littleEndianU64(stored))
+                }
+                try Self.clear(txn, dbs, logId: logId)
+                return (dbs, 0)
+            }
+        } catch {
+            env.close()
+            throw error
+        }
+        self.logId = logId
+    }
+
+    /// Empties the index, to be rebuilt from the log.
+    func reset() throws {
+        try env.write { txn in try Self.clear(txn, dbs, logId: logId) }
+        indexedThrough = 0
+    }
+
+    private static func clear(_ txn: LMDBTransaction, _ dbs: IndexDatabases, logId: [UInt8]) throws {
+        for dbi in [dbs.eventIds, dbs.streamIndex, dbs.tenantIndex, dbs.timeIndex, dbs.meta] {
+            try txn.empty(dbi)
+        }
+        try txn.put(dbs.meta, logIdKey, logId)
+        try txn.put(dbs.meta, formatKey, withUnsafeBytes(of: format.littleEndian) { Array($0) })
+        try setIndexedThrough(0, txn, dbs)
+    }
+
+    /// Puts the entries of one stored record (without its hash).
+    static func add(_ fields: IndexedFields, _ txn: LMDBTransaction, _ dbs: IndexDatabases) throws {
+        let position = IndexKeys.littleEndian(fields.position)
+        try position.withUnsafeBytes { position in
+            try txn.put(dbs.eventIds, fields.id, position)
+            try IndexKeys.stream(fields.stream, version: fields.streamVersion).withUnsafeBytes { key in
+                try txn.put(dbs.streamIndex, key, position)
+            }
+        }
+        try txn.put(
+            dbs.tenantIndex, IndexKeys.tenant(fields.tenant, position: fields.position),
+            withUnsafeBytes(of: UInt64(bitPattern: fields.recordedAt).littleEndian) { Array($0) })
+        try txn.put(
+            dbs.timeIndex,
+            IndexKeys.time(fields.tenant, recordedAt: fields.recordedAt, position: fields.position), [])
+    }
+
+    static func setIndexedThrough(_ position: UInt64, _ txn: LMDBTransaction, _ dbs: IndexDatabases) throws {
+        try txn.put(dbs.meta, indexedThroughKey, IndexKeys.littleEndian(position))
+    }
+
+    /// The last indexed position as of the transaction's snapshot.
+    static func indexedThrough(_ txn: LMDBTransaction, _ dbs: IndexDatabases) throws -> UInt64 {
+        guard let stored = try txn.get(dbs.meta, indexedThroughKey), stored.count == 8 else { return 0 }
+        return IndexKeys.littleEndianU64(stored)
+    }
+
+    /// Called once the transaction that indexed through `position` committed.
+    func committed(through position: UInt64) {
+        indexedThrough = position
+    }
+
+    /// Indexes the log's records after `indexedThrough` up to `head`.
+    func catchUp(from log: LMDBEnvironment, _ logDbs: LogDatabases, through head: UInt64) throws {
+        while indexedThrough < head {
+            let last = try log.read { logTxn in
+                try env.write { txn in
+                    try logTxn.withCursor(logDbs.events) { cursor in
+                        var last = indexedThrough
+                        var entry = try cursor.seek(atLeast: IndexKeys.position(indexedThrough + 1))
+                        while let current = entry, last < head, last - indexedThrough < Self.catchUpChunk {
+                            let position = IndexKeys.bigEndianU64(current.key, at: 0)
+                            let record = UnsafeRawBufferPointer(
+                                rebasing: current.value[
+                                    0..<max(0, current.value.count - StoredRecord.hashSize)])
+                            guard position == last + 1, let fields = IndexedFields(record),
+                                fields.position == position
+                            else {
+                                throw EventStoreError.corruptRecord(
+                                    position: position, reason: "cannot be indexed after position \(last)")
+                            }
+                            try Self.add(fields, txn, dbs)
+                            last = position
+                            entry = try cursor.next()
+                        }
+                        guard last > indexedThrough else {
+                            throw EventStoreError.corruptRecord(
+                                position: indexedThrough + 1, reason: "missing below the head \(head)")
+                        }
+                        try Self.setIndexedThrough(last, txn, dbs)
+                        return last
+                    }
+                }
+            }
+            indexedThrough = last
+        }
+    }
+
+    /// Flushes the index, so the next open may trust it without rebuilding.
+    func sync() throws {
+        try env.sync()
+    }
+
+    func close() {
+        env.close()
+    }
+}
