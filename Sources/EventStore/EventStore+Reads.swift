@@ -49,13 +49,13 @@ extension EventStore {
         }
     }
 
-    /// One tenant's events recorded at or before `ms` (time index), in log order.
+    /// One tenant's events recorded at or before `ms`, in log order. The writer never lets
+    /// `recordedAt` step back, so the tenant index (which holds it) is in time order too.
     public func readTenant(_ tenant: UUID, recordedUpTo ms: Int64) throws -> [RecordedEvent] {
-        let start = IndexKeys.time(tenant, recordedAt: .min, position: 0)
-        let bound = IndexKeys.orderedTime(ms)
-        return try readIndexed(index.dbs.timeIndex, start: start, prefixLength: 16, limit: .max) { entry in
-            IndexKeys.bigEndianU64(entry.key, at: 16) <= bound
-                ? IndexKeys.bigEndianU64(entry.key, at: 24) : nil
+        let start = IndexKeys.tenant(tenant, position: 0)
+        return try readIndexed(index.dbs.tenantIndex, start: start, prefixLength: 16, limit: .max) { entry in
+            Int64(bitPattern: IndexKeys.littleEndianU64(entry.value)) <= ms
+                ? IndexKeys.bigEndianU64(entry.key, at: 16) : nil
         }
     }
 

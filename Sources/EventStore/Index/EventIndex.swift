@@ -10,7 +10,8 @@ import Foundation
 /// from the log: after a crash of the process the index is intact but may miss the last
 /// batch; after a crash of the machine it is rebuilt (see `IndexState`).
 final class EventIndex: @unchecked Sendable {  // `indexedThrough` is the writer thread's alone
-    static let format: UInt32 = 1
+    /// Format 2 dropped the time index: the tenant index is in time order too.
+    static let format: UInt32 = 2
     private static let logIdKey = Array("log-id".utf8)
     private static let formatKey = Array("format".utf8)
     private static let indexedThroughKey = Array("indexed-through".utf8)
@@ -66,9 +67,10 @@ final class EventIndex: @unchecked Sendable {  // `indexedThrough` is the writer
     }
 
     private static func clear(_ txn: LMDBTransaction, _ dbs: IndexDatabases, logId: [UInt8]) throws {
-        for dbi in [dbs.eventIds, dbs.streamIndex, dbs.tenantIndex, dbs.timeIndex, dbs.meta] {
+        for dbi in [dbs.eventIds, dbs.streamIndex, dbs.tenantIndex, dbs.meta] {
             try txn.empty(dbi)
         }
+        try txn.dropDatabase(named: "time-index")
         try txn.put(dbs.meta, logIdKey, logId)
         try txn.put(dbs.meta, formatKey, withUnsafeBytes(of: format.littleEndian) { Array($0) })
         try setIndexedThrough(0, txn, dbs)
@@ -86,9 +88,6 @@ final class EventIndex: @unchecked Sendable {  // `indexedThrough` is the writer
         try txn.put(
             dbs.tenantIndex, IndexKeys.tenant(fields.tenant, position: fields.position),
             withUnsafeBytes(of: UInt64(bitPattern: fields.recordedAt).littleEndian) { Array($0) })
-        try txn.put(
-            dbs.timeIndex,
-            IndexKeys.time(fields.tenant, recordedAt: fields.recordedAt, position: fields.position), [])
     }
 
     static func setIndexedThrough(_ position: UInt64, _ txn: LMDBTransaction, _ dbs: IndexDatabases) throws {

@@ -9,8 +9,6 @@ struct IndexDatabases: Sendable {
     let streamIndex: MDB_dbi
     /// tenant ‖ position (BE) → recordedAt (LE i64).
     let tenantIndex: MDB_dbi
-    /// tenant ‖ recordedAt (ordered BE) ‖ position (BE) → empty.
-    let timeIndex: MDB_dbi
     /// the log id, the index format and the last indexed position.
     let meta: MDB_dbi
 
@@ -18,7 +16,6 @@ struct IndexDatabases: Sendable {
         eventIds = try txn.openDatabase("event-ids")
         streamIndex = try txn.openDatabase("stream-index")
         tenantIndex = try txn.openDatabase("tenant-index")
-        timeIndex = try txn.openDatabase("time-index")
         meta = try txn.openDatabase("meta")
     }
 }

@@ -38,22 +38,6 @@ enum IndexKeys {
         withUnsafeBytes(of: tenant.uuid) { Self.tenant($0, position: position) }
     }
 
-    static func time(_ tenant: UnsafeRawBufferPointer, recordedAt: Int64, position: UInt64) -> [UInt8] {
-        var key = Array(tenant)
-        withUnsafeBytes(of: orderedTime(recordedAt).bigEndian) { key.append(contentsOf: $0) }
-        withUnsafeBytes(of: position.bigEndian) { key.append(contentsOf: $0) }
-        return key
-    }
-
-    static func time(_ tenant: UUID, recordedAt: Int64, position: UInt64) -> [UInt8] {
-        withUnsafeBytes(of: tenant.uuid) { time($0, recordedAt: recordedAt, position: position) }
-    }
-
-    /// Flips the sign bit so negative times sort before positive ones.
-    static func orderedTime(_ time: Int64) -> UInt64 {
-        UInt64(bitPattern: time) ^ (1 << 63)
-    }
-
     static func bigEndianU64(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
         UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
