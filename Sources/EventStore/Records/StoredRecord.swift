@@ -8,10 +8,7 @@ import Foundation
 /// [dataKey (u16 len) · sealed personal (u32 len)]. The stored value appends the 32-byte hash.
 /// The fields the writer assigns sit at fixed offsets so it can patch a pre-encoded record.
 struct StoredRecord {
-    /// Records written now; their chain link hashes a digest of the body (see `HashChain`).
-    static let tag: UInt8 = 2
-    /// Records of older stores, whose link hashes the whole record.
-    static let formerTag: UInt8 = 1
+    static let tag: UInt8 = 1
     static let positionOffset = 1
     static let streamVersionOffset = 9
     static let recordedAtOffset = 17
@@ -94,7 +91,7 @@ struct StoredRecord {
         do {
             var reader = ByteReader(record)
             let tag = try reader.u8()
-            guard tag == Self.tag || tag == Self.formerTag else {
+            guard tag == Self.tag else {
                 throw EventStoreError.corruptRecord(position: position, reason: "unknown record tag \(tag)")
             }
             self.position = try reader.u64()

@@ -115,9 +115,8 @@ struct BatchTransaction {
 
     private mutating func write(_ item: PendingAppend, _ plan: AppendPlan) throws {
         for slot in plan.slots {
-            let digest = item.streams[slot.stream].events[slot.event].bodyDigest
             try item.streams[slot.stream].events[slot.event].record.withUnsafeMutableBytes { buffer in
-                try writeEvent(buffer, slot, bodyDigest: digest)
+                try writeEvent(buffer, slot)
             }
         }
         if let last = plan.slots.last { next = last.position + 1 }
@@ -130,9 +129,8 @@ struct BatchTransaction {
         }
     }
 
-    private mutating func writeEvent(
-        _ buffer: UnsafeMutableRawBufferPointer, _ slot: AppendPlan.Slot, bodyDigest: HashChain.Digest
-    ) throws {
+    private mutating func writeEvent(_ buffer: UnsafeMutableRawBufferPointer, _ slot: AppendPlan.Slot) throws
+    {
         StoredRecord.patch(
             buffer, position: slot.position, streamVersion: slot.version, recordedAt: recordedAt)
         let recordEnd = buffer.count - StoredRecord.hashSize
@@ -144,14 +142,7 @@ struct BatchTransaction {
             try chainHeads[tenant] ?? txn.get(dbs.tenantHeads, tenantBytes).map(Array.init)
             ?? HashChain.genesis
         let link = UnsafeMutableRawBufferPointer(rebasing: buffer[recordEnd...])
-        withUnsafeBytes(of: bodyDigest.words) { digest in
-            previous.withUnsafeBytes { previous in
-                HashChain.link(
-                    previous: previous,
-                    assigned: UnsafeRawBufferPointer(rebasing: record[HashChain.assignedRange]),
-                    bodyDigest: digest, into: link)
-            }
-        }
+        previous.withUnsafeBytes { HashChain.link(previous: $0, record: record, into: link) }
         chainHeads[tenant] = Array(link)
 
         try IndexKeys.position(slot.position).withUnsafeBytes { key in

@@ -10,19 +10,6 @@ final class PendingAppend: @unchecked Sendable {
         let keyForgotten: Bool
         /// The canonical record template plus 32 bytes for the chain hash; the writer patches it.
         var record: [UInt8]
-        /// The template's `HashChain.bodyDigest`, hashed here rather than on the writer thread.
-        let bodyDigest: HashChain.Digest
-
-        init(id: UUID, dataKey: DataKeyID?, keyForgotten: Bool, record: [UInt8]) {
-            self.id = id
-            self.dataKey = dataKey
-            self.keyForgotten = keyForgotten
-            self.record = record
-            bodyDigest = record.withUnsafeBytes { bytes in
-                HashChain.bodyDigest(
-                    record: UnsafeRawBufferPointer(rebasing: bytes.dropLast(StoredRecord.hashSize)))
-            }
-        }
     }
 
     struct Stream {
