@@ -1,11 +1,11 @@
 import Foundation
 
 extension EventStore {
-    /// Durable events with position >= `position`, at most `limit`. Every read stops at the
-    /// durable head: a committed batch is visible in LMDB a moment before its sync completes.
+    /// Durable events with position >= `position`, at most `limit`. No read returns a batch
+    /// this process committed until its sync completed (see `DurableHead.readable`).
     public func read(from position: UInt64, limit: Int) throws -> [RecordedEvent] {
         try Self.check(limit: limit)
-        let head = durableHead.current
+        let head = durableHead.readable
         let stored = try env.read { txn in
             try txn.withCursor(dbs.events) { cursor in
                 var events: [StoredEvent] = []
@@ -70,14 +70,14 @@ extension EventStore {
 
     /// Walks an index whose keys start with a shared prefix; `position` maps an entry to the
     /// event it points at, or nil to stop. Every index is in log order within its prefix, so the
-    /// walk ends at the first event past the durable head. The index snapshot is taken before the log's, so
+    /// walk ends at the first event not yet readable. The index snapshot is taken before the log's, so
     /// every entry it holds points at a record the log snapshot has.
     private func readIndexed(
         _ dbi: UInt32, start: [UInt8], prefixLength: Int, limit: Int,
         position: (LMDBCursor.Entry) -> UInt64?
     ) throws -> [RecordedEvent] {
         let prefix = start[0..<prefixLength]
-        let head = durableHead.current
+        let head = durableHead.readable
         let stored = try index.env.read { indexTxn in
             try env.read { txn in
                 try indexTxn.withCursor(dbi) { cursor in

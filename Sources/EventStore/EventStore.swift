@@ -11,6 +11,7 @@ public final class EventStore: Sendable {
     let env: LMDBEnvironment
     let dbs: LogDatabases
     let index: EventIndex
+    private let owners: StoreOwners
     let keyring: Keyring
     let durableHead: DurableHead
     private let writer: GroupCommitWriter
@@ -34,6 +35,7 @@ public final class EventStore: Sendable {
         let claimed = try OpenStorePaths.shared.claim(options.path)
         let env: LMDBEnvironment
         do {
+            owners = try StoreOwners(directory: options.path)
             keyring = try Keyring(directory: options.path)
             // With `.fsync`, a commit syncs its data pages and the acknowledgement stage its meta page.
             let flags = options.durability == .fsync ? MDB_NOMETASYNC : MDB_NOSYNC
@@ -80,9 +82,10 @@ public final class EventStore: Sendable {
 
     deinit {
         writer.stop()
-        // A synced index is trusted by the next open even after a machine restart; when this
-        // fails the next open decides by the boot it was left open under.
-        if (try? index.sync()) != nil {
+        // A synced index is trusted by the next open even after a machine restart; while
+        // another process has the store open, or when the sync fails, the next open decides by
+        // the boot the index was left open under.
+        if owners.isSoleOwner(), (try? index.sync()) != nil {
             _ = try? env.write { txn in try IndexState.markClean(txn, dbs) }
         }
         index.close()

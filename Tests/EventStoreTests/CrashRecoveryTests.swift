@@ -72,6 +72,57 @@ import Testing
         #expect(try store.verify(tenant: store.read(from: 1, limit: 1)[0].tenant).isIntact)
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func aSecondProcessSeesTheWritersAppendsAndLeavesTheIndexUnclean() throws {
+        let fixture = StoreFixture()
+        defer { fixture.remove() }
+        let process = Process()
+        process.executableURL = try Self.childExecutable()
+        process.arguments = [fixture.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        defer {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        // Wait for the writer's first acknowledged appends.
+        var acknowledged = ""
+        while acknowledged.split(separator: "\n").count < 10 {
+            acknowledged += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        do {
+            let store = try fixture.open()
+            let first = try store.read(from: 1, limit: .max)
+            #expect(first.count >= 10)
+            Thread.sleep(forTimeInterval: 0.3)
+            let later = try store.read(from: 1, limit: .max)
+            #expect(later.count > first.count, "another process's appends are visible")
+            #expect(later.map(\.position) == Array(1...UInt64(later.count)))
+            let stream = later[0].stream
+            let inStream = try store.readStream(stream)
+            #expect(inStream.map(\.streamVersion) == Array(1...UInt64(inStream.count)))
+        }
+        // Closing a second process must not mark the index clean: the writer still has
+        // unsynced index pages.
+        let log = try LMDBEnvironment(path: fixture.path, mapSize: 8 << 20, flags: 0)
+        let state = try log.read { txn in
+            try txn.get(LogDatabases(txn).meta, Array("index-state".utf8)).map { Array($0) }
+        }
+        log.close()
+        #expect(state.map { String(decoding: $0, as: UTF8.self).hasPrefix("open ") } == true)
+
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let store = try fixture.open()
+        let events = try store.read(from: 1, limit: .max)
+        #expect(events.map(\.position) == Array(1...UInt64(events.count)))
+        for stream in Set(events.map(\.stream)) {
+            #expect(try store.readStream(stream).count == events.filter { $0.stream == stream }.count)
+        }
+        #expect(try store.verify(tenant: events[0].tenant).isIntact)
+    }
+
     /// Mirrors the child's payload.
     static func payload(for id: UUID) -> [UInt8] {
         Array(String(repeating: "crash-payload-\(id.uuidString);", count: 3).utf8)

@@ -16,6 +16,7 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
     private let gatherWindow = 0.001
     private let committer: BatchCommitter
     private let acknowledgements: AcknowledgementStage
+    private let durableHead: DurableHead
     private let maxBatch: Int
     private let finished = DispatchSemaphore(value: 0)
 
@@ -23,6 +24,7 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
         committer: BatchCommitter, durableHead: DurableHead, maxBatch: Int, sync: (() throws -> Void)?
     ) {
         self.committer = committer
+        self.durableHead = durableHead
         acknowledgements = AcknowledgementStage(durableHead: durableHead, sync: sync)
         self.maxBatch = max(1, maxBatch)
     }
@@ -95,6 +97,7 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
                 if case .success = item.outcome { written.append(item) } else { item.finish() }
             }
             if written.isEmpty { continue }
+            durableHead.committed(committer.head)
             acknowledgements.acknowledge(written, head: committer.head)
         }
         acknowledgements.stop()
