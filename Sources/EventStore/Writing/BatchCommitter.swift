@@ -1,7 +1,9 @@
 import Foundation
 
-/// Commits batches of pending appends: one write transaction on the log, synced, then one on
-/// the index, which is never synced (see `EventIndex`). Used only by the writer thread.
+/// Builds and commits batches: one write transaction on the log, synced, then one on the index,
+/// which is never synced (see `EventIndex`). A batch is open while requests keep arriving, so
+/// the writer validates and writes early arrivals while later ones are still on their way.
+/// Used only by the writer thread.
 final class BatchCommitter {
     private let env: LMDBEnvironment
     private let dbs: LogDatabases
@@ -10,6 +12,10 @@ final class BatchCommitter {
     /// The last committed position.
     private(set) var head: UInt64
     private var lastRecordedAt: Int64
+    /// The open batch: its two transactions, what has been written into them, its requests.
+    private var open: (index: LMDBTransaction, log: LMDBTransaction)?
+    private var transaction: BatchTransaction?
+    private var items: [PendingAppend] = []
 
     /// Reads the log's head and brings the index up to it.
     init(env: LMDBEnvironment, dbs: LogDatabases, index: EventIndex, keyring: Keyring) throws {
@@ -34,28 +40,59 @@ final class BatchCommitter {
         try index.catchUp(from: env, dbs, through: head)
     }
 
-    /// Sets every item's outcome; throws when the log transaction fails (nothing committed).
-    func commit(_ batch: [PendingAppend]) throws {
-        // The index missed a batch only if its commit failed after the log's: catch up first.
-        if index.indexedThrough < head { try index.catchUp(from: env, dbs, through: head) }
-        // The server clock may step back; recordedAt never does, so the log is ordered in time.
-        let recordedAt = max(Int64(Date().timeIntervalSince1970 * 1000), lastRecordedAt)
-        while true {
+    /// Validates and writes one request into the open batch (opening one if needed) and sets
+    /// its outcome; throws when the transactions fail, and then the whole batch is dropped.
+    func add(_ item: PendingAppend) throws {
+        items.append(item)
+        try withMapRetry {
+            if open == nil {
+                try begin()
+                // A fresh transaction after a map growth: write the earlier requests again.
+                for earlier in items.dropLast() { try apply(earlier) }
+            }
+            try apply(item)
+        }
+    }
+
+    /// Commits the open batch: the log (synced data pages), then the index.
+    func commit() throws {
+        defer { items.removeAll(keepingCapacity: true) }
+        try withMapRetry {
+            if open == nil {
+                try begin()
+                for item in items { try apply(item) }
+            }
+            guard let (indexTxn, logTxn) = open, let transaction else { return }
+            try transaction.finish()
+            open = nil
+            self.transaction = nil
             do {
-                try commitOnce(batch, recordedAt: recordedAt)
-                lastRecordedAt = recordedAt
-                return
-            } catch let error as EventStoreError where error.isMapFull {
-                try env.grow()
-                try index.env.grow()
-            } catch let error as EventStoreError where error.isMapResized {
-                try env.adoptForeignMapSize()
-                try index.env.adoptForeignMapSize()
+                try env.commit(logTxn)
+            } catch {
+                index.env.abort(indexTxn)
+                throw error
+            }
+            head = transaction.next - 1
+            lastRecordedAt = transaction.recordedAt
+            // The batch is durable whatever happens to the index now; a failed index commit is
+            // caught up from the log before the next batch.
+            if (try? index.env.commit(indexTxn)) != nil {
+                index.committed(through: head)
             }
         }
     }
 
-    private func commitOnce(_ batch: [PendingAppend], recordedAt: Int64) throws {
+    /// Drops the open batch, if any.
+    func abort() {
+        items.removeAll(keepingCapacity: true)
+        abortOpen()
+    }
+
+    private func begin() throws {
+        // The index missed a batch only if its commit failed after the log's: catch up first.
+        if index.indexedThrough < head { try index.catchUp(from: env, dbs, through: head) }
+        // The server clock may step back; recordedAt never does, so the log is ordered in time.
+        let recordedAt = max(Int64(Date().timeIntervalSince1970 * 1000), lastRecordedAt)
         let indexTxn = try index.env.beginWrite()
         let logTxn: LMDBTransaction
         do {
@@ -64,32 +101,44 @@ final class BatchCommitter {
             index.env.abort(indexTxn)
             throw error
         }
-        let newHead: UInt64
-        do {
-            var transaction = BatchTransaction(
-                txn: logTxn, dbs: dbs, index: indexTxn, indexDbs: index.dbs, keyring: keyring,
-                next: head + 1, recordedAt: recordedAt)
-            for item in batch {
-                item.outcome = try transaction.apply(item)
+        open = (indexTxn, logTxn)
+        transaction = BatchTransaction(
+            txn: logTxn, dbs: dbs, index: indexTxn, indexDbs: index.dbs, keyring: keyring, next: head + 1,
+            recordedAt: recordedAt)
+    }
+
+    private func apply(_ item: PendingAppend) throws {
+        guard transaction != nil else { return }
+        item.outcome = try transaction!.apply(item)
+    }
+
+    /// Runs `body`; when a map fills up (or another process grew it), drops the open batch's
+    /// transactions, grows both maps and runs `body` again, which starts a fresh transaction.
+    private func withMapRetry(_ body: () throws -> Void) throws {
+        while true {
+            do {
+                return try body()
+            } catch let error as EventStoreError where error.isMapFull || error.isMapResized {
+                abortOpen()
+                if error.isMapFull {
+                    try env.grow()
+                    try index.env.grow()
+                } else {
+                    try env.adoptForeignMapSize()
+                    try index.env.adoptForeignMapSize()
+                }
+            } catch {
+                abortOpen()
+                throw error
             }
-            try transaction.finish()
-            newHead = transaction.next - 1
-        } catch {
-            env.abort(logTxn)
-            index.env.abort(indexTxn)
-            throw error
         }
-        do {
-            try env.commit(logTxn)
-        } catch {
-            index.env.abort(indexTxn)
-            throw error
-        }
-        head = newHead
-        // The batch is durable whatever happens to the index now; a failed index commit is
-        // caught up from the log before the next batch.
-        if (try? index.env.commit(indexTxn)) != nil {
-            index.committed(through: newHead)
-        }
+    }
+
+    private func abortOpen() {
+        transaction = nil
+        guard let (indexTxn, logTxn) = open else { return }
+        open = nil
+        env.abort(logTxn)
+        index.env.abort(indexTxn)
     }
 }

@@ -6,10 +6,6 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
     private let condition = NSCondition()
     private var pending: [PendingAppend] = []
     private var stopping = false
-    /// Submissions wake the writer once this many requests are pending.
-    private var wakeAt = 1
-    /// How many requests the previous batch held.
-    private var lastBatchSize = 0
     /// How long the writer waits for a batch as large as the previous one (1 ms, well under one
     /// fsync here): callers acknowledged together usually append again together, and committing
     /// the first arrival alone would spend a whole fsync on it.
@@ -45,7 +41,7 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
             return
         }
         pending.append(item)
-        if pending.count >= wakeAt { condition.signal() }
+        condition.signal()
         condition.unlock()
     }
 
@@ -59,38 +55,61 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
         acknowledgements.waitUntilDrained()
     }
 
-    private func nextBatch() -> [PendingAppend]? {
+    /// Takes pending requests holding at most `room` events (the first one always, when the
+    /// batch is empty); waits for one until `deadline` (forever when nil). Nil when nothing came.
+    private func take(room: Int, until deadline: Date?) -> [PendingAppend]? {
         condition.lock()
         defer { condition.unlock() }
-        while pending.isEmpty && !stopping { condition.wait() }
-        if pending.isEmpty { return nil }
-        if pending.count < lastBatchSize && !stopping {
-            wakeAt = lastBatchSize
-            let deadline = Date(timeIntervalSinceNow: gatherWindow)
-            while pending.count < lastBatchSize && !stopping && condition.wait(until: deadline) {}
-            wakeAt = 1
+        while pending.isEmpty && !stopping {
+            if let deadline {
+                if !condition.wait(until: deadline) { break }
+            } else {
+                condition.wait()
+            }
         }
         var events = 0
         var count = 0
-        while count < pending.count && (count == 0 || events + pending[count].eventCount <= maxBatch) {
+        while count < pending.count
+            && (events + pending[count].eventCount <= room || (count == 0 && deadline == nil))
+        {
             events += pending[count].eventCount
             count += 1
         }
-        let batch = Array(pending[0..<count])
+        if count == 0 { return nil }
+        let taken = Array(pending[0..<count])
         pending.removeFirst(count)
-        lastBatchSize = count
-        return batch
+        return taken
     }
 
+    /// One batch: requests are validated and written as they arrive, until as many came as in
+    /// the previous batch (callers acknowledged together usually append again together), the
+    /// gather window ran out, or the batch is full; then it commits.
     private func run() {
-        while let batch = nextBatch() {
+        var lastBatchSize = 0
+        while let first = take(room: maxBatch, until: nil) {
+            var batch: [PendingAppend] = []
+            batch.reserveCapacity(max(lastBatchSize, first.count))
+            var events = 0
             do {
-                try committer.commit(batch)
+                var arrived: [PendingAppend]? = first
+                let deadline = Date(timeIntervalSinceNow: gatherWindow)
+                while let items = arrived {
+                    for item in items {
+                        batch.append(item)
+                        events += item.eventCount
+                        try committer.add(item)
+                    }
+                    guard batch.count < lastBatchSize, events < maxBatch else { break }
+                    arrived = take(room: maxBatch - events, until: deadline)
+                }
+                try committer.commit()
             } catch let error as EventStoreError {
+                committer.abort()
                 for item in batch { item.outcome = .failure(error) }
             } catch {
-                preconditionFailure("commit throws only EventStoreError")
+                preconditionFailure("the committer throws only EventStoreError")
             }
+            lastBatchSize = batch.count
             var written: [PendingAppend] = []
             written.reserveCapacity(batch.count)
             for item in batch {
