@@ -222,6 +222,37 @@ import Testing
         #expect(observed.current == [2])
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func aCompletionMayReleaseTheStoreEvenWhenItsRequestWasRefused() throws {
+        let fixture = StoreFixture()
+        defer { fixture.remove() }
+        let tenant = UUID()
+        for expected in [ExpectedVersion.exact(7), .exact(1)] {
+            let holder = Shared<EventStore?>(try fixture.open())
+            if try holder.current!.head() == 0 {
+                _ = try holder.current!.append(single(tenant, "s", .noStream, [makeEvent("first")]))
+            }
+            let done = DispatchSemaphore(value: 0)
+            let released = DispatchSemaphore(value: 0)
+            let outcome = Shared<Bool?>(nil)
+            func submit() {
+                holder.current!.append(single(tenant, "s", expected, [makeEvent("next")])) { result in
+                    outcome.update { $0 = (try? result.get()) != nil }
+                    // Once this thread holds no reference, the last one goes here, on a store thread.
+                    released.wait()
+                    holder.update { $0 = nil }
+                    done.signal()
+                }
+            }
+            submit()
+            released.signal()
+            done.wait()
+            #expect(outcome.current == (expected == .exact(1)))
+        }
+        // Both stores closed and released their path.
+        #expect(try fixture.open().head() == 2)
+    }
+
     @Test func aFailingRequestDoesNotFailTheOthersInItsBatch() throws {
         let fixture = StoreFixture()
         defer { fixture.remove() }

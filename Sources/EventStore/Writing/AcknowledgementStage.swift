@@ -1,7 +1,9 @@
 import Foundation
 
 /// Makes committed batches durable and wakes their callers, on its own thread, so the writer
-/// starts the next batch while the previous one is being synced and acknowledged.
+/// starts the next batch while the previous one is being synced and acknowledged. Every
+/// completion runs here, refused requests' too, so a completion that releases the store never
+/// runs on the writer thread that releasing it waits for.
 ///
 /// The log commits with LMDB's MDB_NOMETASYNC: a commit syncs its data pages, and its meta page
 /// (which makes the commit the current state) is synced here. One sync covers every batch
@@ -28,7 +30,8 @@ final class AcknowledgementStage: @unchecked Sendable {  // queue state is guard
         thread.start()
     }
 
-    /// Hands over a committed batch; `head` is the log head once it was committed.
+    /// Hands over a finished batch, whose requests carry their outcomes; `head` is the log head
+    /// once it was committed.
     func acknowledge(_ items: [PendingAppend], head: UInt64) {
         condition.lock()
         committed.append((items, head))
@@ -62,8 +65,11 @@ final class AcknowledgementStage: @unchecked Sendable {  // queue state is guard
             let batches = committed
             committed.removeAll(keepingCapacity: true)
             condition.unlock()
+            let wroteAny = batches.contains { items, _ in
+                items.contains { if case .success = $0.outcome { true } else { false } }
+            }
             do {
-                try sync?()
+                if wroteAny { try sync?() }
             } catch {
                 // Committed but maybe not durable: the callers are told it failed; appending the
                 // same event ids again is answered from the log without writing twice.
@@ -72,14 +78,14 @@ final class AcknowledgementStage: @unchecked Sendable {  // queue state is guard
                     ?? .lmdb(function: "mdb_env_sync", code: -1, message: "\(error)")
                 for (items, _) in batches {
                     for item in items {
-                        item.outcome = .failure(failure)
+                        if case .success = item.outcome { item.outcome = .failure(failure) }
                         item.finish()
                     }
                 }
                 continue
             }
             for (items, head) in batches {
-                durableHead.publish(head)
+                if wroteAny { durableHead.publish(head) }
                 for item in items { item.finish() }
             }
         }

@@ -110,14 +110,8 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
                 preconditionFailure("the committer throws only EventStoreError")
             }
             lastBatchSize = batch.count
-            var written: [PendingAppend] = []
-            written.reserveCapacity(batch.count)
-            for item in batch {
-                if case .success = item.outcome { written.append(item) } else { item.finish() }
-            }
-            if written.isEmpty { continue }
             durableHead.committed(committer.head)
-            acknowledgements.acknowledge(written, head: committer.head)
+            acknowledgements.acknowledge(batch, head: committer.head)
         }
         acknowledgements.stop()
         finished.signal()
