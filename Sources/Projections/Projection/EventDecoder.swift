@@ -6,7 +6,7 @@ import Foundation
 enum EventDecoder {
     /// Events the catalog does not know (or cannot read) are left out: the projection must
     /// not stop on one bad record, and leaving it out is the same in every replay.
-    static func decode(_ events: [RecordedEvent]) -> [(RecordedEvent, DomainEvent)] {
+    static func decode(_ events: [RecordedEvent]) -> [(EventOrigin, DomainEvent)] {
         let parallel = events.count >= 2048
         let slices = parallel ? ProcessInfo.processInfo.activeProcessorCount : 1
         var results = [DomainEvent?](repeating: nil, count: events.count)
@@ -20,10 +20,10 @@ enum EventDecoder {
                 for index in start..<end { out.buffer[index] = decode(events[index]) }
             }
         }
-        var decoded: [(RecordedEvent, DomainEvent)] = []
+        var decoded: [(EventOrigin, DomainEvent)] = []
         decoded.reserveCapacity(events.count)
         for (index, event) in events.enumerated() {
-            if let domain = results[index] { decoded.append((event, domain)) }
+            if let domain = results[index] { decoded.append((EventOrigin(event), domain)) }
         }
         return decoded
     }
