@@ -16,8 +16,9 @@ public struct Rebuilder: Sendable {
     private let chunk: Int
     /// Arbitrary constant naming the advisory lock that allows one full rebuild at a time.
     private static let lockKey: Int64 = 0x4348_4C44_5242
-    /// Connections of the bulk load: one per core, so PostgreSQL COPYs and indexes on all of
-    /// them (at least two, so a long index build never holds up the rest).
+    /// Reader threads of the load, then connections of the bulk load: one per core, so reading
+    /// and decoding, then PostgreSQL's COPYs and index builds, run on all of them (at least
+    /// two, so a long index build never holds up the rest).
     private static let loadConnections = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     public init(store: EventStore, database: Database, chunk: Int = 20_000) {
@@ -72,7 +73,8 @@ public struct Rebuilder: Sendable {
         let state = ProjectionState()
         var position: UInt64 = 0
         var applied = 0
-        let prefetcher = LogPrefetcher(store: store, from: 1, through: target, chunk: chunk)
+        let prefetcher = LogPrefetcher(
+            store: store, from: 1, through: target, chunk: chunk, readers: Self.loadConnections)
         defer { prefetcher.stop() }
         while let next = try prefetcher.next() {
             for (recorded, event) in next.decoded { state.apply(event, recorded: recorded) }
