@@ -23,8 +23,8 @@ enum EventDecoder {
         }
         var decoded: [(EventOrigin, DomainEvent)] = []
         decoded.reserveCapacity(events.count)
-        for (index, event) in events.enumerated() {
-            if let domain = results[index] { decoded.append((EventOrigin(event), domain)) }
+        for index in events.indices {
+            if let domain = results[index] { decoded.append((EventOrigin(events[index]), domain)) }
         }
         return decoded
     }

@@ -77,10 +77,9 @@ final class LogPrefetcher: @unchecked Sendable {
             let start = first + UInt64(index) * size
             let end = min(target, start + size - 1)
             do {
-                // Positions are dense; the filter only guards against reading into the next chunk.
-                let events = try store.read(from: start, limit: Int(end - start + 1)).filter {
-                    $0.position <= end
-                }
+                var events = try store.read(from: start, limit: Int(end - start + 1))
+                // Positions are dense, so this only guards against reading into the next chunk.
+                while let last = events.last, last.position > end { events.removeLast() }
                 let chunk = Chunk(
                     decoded: EventDecoder.decode(events, onAllCores: false), count: events.count,
                     last: events.last?.position ?? end)
