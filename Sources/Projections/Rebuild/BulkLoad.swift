@@ -15,7 +15,7 @@ struct BulkLoad {
     private static let copyPrefix = "copy "
 
     /// Tables larger than this are COPYed in parts over several connections.
-    private static let partRows = 50_000
+    private static let partRows = 10_000
 
     /// Session settings of the load's connections: sorts and GIN builds keep more in memory;
     /// commits need not wait for their WAL flush, because the switch that publishes the schema
