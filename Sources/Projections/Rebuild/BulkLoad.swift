@@ -14,7 +14,8 @@ struct BulkLoad {
 
     private static let copyPrefix = "copy "
 
-    /// Tables larger than this are COPYed in parts over several connections.
+    /// A COPY part holds at least this many rows: smaller tables go in one piece, larger ones in
+    /// up to one part per connection.
     private static let partRows = 10_000
 
     /// Session settings of the load's connections: sorts and GIN builds keep more in memory;
@@ -69,7 +70,7 @@ struct BulkLoad {
         }
         // ANALYZE waits for the index builds anyway (its lock conflicts with theirs). Naming the
         // columns leaves out statistics on index expressions, which for the full-text index would
-        // run `to_tsvector` over the whole sample again; autovacuum adds them later.
+        // run `to_tsvector` over the whole sample again; they wait for autovacuum's next analysis.
         let analyze = ddlStep(
             "analyze \(table)", after: builds.map(\.name), cost: count * Cost.analyze,
             "ANALYZE \(schema).\(table) (\(Row.columns.joined(separator: ", ")))")
