@@ -5,13 +5,17 @@ import Projections
 /// `rebuild`: full rebuild of every read model from a generated 1 000 000-event log (50
 /// tenants, 20 000 conversations), against a plain COPY of the resulting message rows into
 /// an unindexed table, measured in the same run.
+///
+/// `BENCH_LOG=<dir>` keeps the generated log in `<dir>` and reuses it on the next run with the
+/// same size (generating the full log takes minutes; it is not part of the timed rebuild).
 enum RebuildBench {
     static func run() throws {
         let conversations = Int(ProcessInfo.processInfo.environment["BENCH_CONVERSATIONS"] ?? "") ?? 20_000
         let baseURL = try BenchDatabase.baseURL()
-        let storePath = try BenchSupport.temporaryDirectory("rebuild")
-        defer { try? FileManager.default.removeItem(atPath: storePath) }
-        let store = try BenchLog.generate(path: storePath, tenants: 50, conversations: conversations)
+        let kept = ProcessInfo.processInfo.environment["BENCH_LOG"]
+        let storePath = try kept ?? BenchSupport.temporaryDirectory("rebuild")
+        defer { if kept == nil { try? FileManager.default.removeItem(atPath: storePath) } }
+        let store = try log(at: storePath, conversations: conversations, reuse: kept != nil)
         let events = try store.head()
         try BenchDatabase.with(baseURL: baseURL, name: "chatledger_bench_rebuild") { database in
             try Migrator(database: database).migrate()
@@ -31,6 +35,29 @@ enum RebuildBench {
                 ("rows_copied", report.rowsCopied), ("phase_seconds", phases.summary),
             ])
         }
+    }
+
+    /// The generated log at `path`: reused when `reuse` and a log of this size was generated
+    /// there before (a marker file names the size), else generated afresh, replacing only an
+    /// earlier bench log (never a directory with other contents).
+    private static func log(at path: String, conversations: Int, reuse: Bool) throws -> EventStore {
+        let files = FileManager.default
+        let marker = path + "/bench-log-conversations"
+        let size = "\(conversations)"
+        let generated = try? String(contentsOfFile: marker, encoding: .utf8)
+        if reuse, generated == size {
+            return try EventStore(
+                options: EventStoreOptions(path: path, durability: .noSync, initialMapSize: 4 << 30))
+        }
+        if generated != nil {
+            try files.removeItem(atPath: path)
+        } else if let contents = try? files.contentsOfDirectory(atPath: path), !contents.isEmpty {
+            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path])
+        }
+        try files.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let store = try BenchLog.generate(path: path, tenants: 50, conversations: conversations)
+        try size.write(toFile: marker, atomically: true, encoding: .utf8)
+        return store
     }
 
     /// Reads the rebuilt message rows, then times COPYing them into an unindexed table.

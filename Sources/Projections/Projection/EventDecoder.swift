@@ -2,12 +2,13 @@ import Domain
 import EventStore
 import Foundation
 
-/// Decodes recorded events with `DomainCodec`, on both cores for large batches.
+/// Decodes recorded events with `DomainCodec`, on every core for large batches unless the
+/// caller already decodes on several threads.
 enum EventDecoder {
     /// Events the catalog does not know (or cannot read) are left out: the projection must
     /// not stop on one bad record, and leaving it out is the same in every replay.
-    static func decode(_ events: [RecordedEvent]) -> [(RecordedEvent, DomainEvent)] {
-        let parallel = events.count >= 2048
+    static func decode(_ events: [RecordedEvent], onAllCores: Bool = true) -> [(EventOrigin, DomainEvent)] {
+        let parallel = onAllCores && events.count >= 2048
         let slices = parallel ? ProcessInfo.processInfo.activeProcessorCount : 1
         var results = [DomainEvent?](repeating: nil, count: events.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -20,10 +21,10 @@ enum EventDecoder {
                 for index in start..<end { out.buffer[index] = decode(events[index]) }
             }
         }
-        var decoded: [(RecordedEvent, DomainEvent)] = []
+        var decoded: [(EventOrigin, DomainEvent)] = []
         decoded.reserveCapacity(events.count)
-        for (index, event) in events.enumerated() {
-            if let domain = results[index] { decoded.append((event, domain)) }
+        for index in events.indices {
+            if let domain = results[index] { decoded.append((EventOrigin(events[index]), domain)) }
         }
         return decoded
     }

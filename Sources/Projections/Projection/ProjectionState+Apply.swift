@@ -1,12 +1,11 @@
 import Domain
-import EventStore
 import Foundation
 
 extension ProjectionState {
     /// Folds one decoded event into the rows. Only event data goes in (never the clock).
-    func apply(_ event: DomainEvent, recorded: RecordedEvent) {
+    func apply(_ event: DomainEvent, recorded: EventOrigin) {
         let tenant = recorded.tenant
-        let erased = recorded.personal == .erased
+        let erased = recorded.erased
         let position = Int64(recorded.position)
         switch event {
         case .tenantRegistered(let e):
@@ -193,7 +192,7 @@ extension ProjectionState {
         if rank[status, default: 0] > rank[row.status, default: 0] { row.status = status }
     }
 
-    private func applyInbound(_ e: MessageReceived, recorded: RecordedEvent, erased: Bool) {
+    private func applyInbound(_ e: MessageReceived, recorded: EventOrigin, erased: Bool) {
         var row = MessageRow(
             key: e.messageId, tenantId: recorded.tenant, conversationId: e.conversationId,
             seq: Int64(recorded.position), direction: "INBOUND", type: e.messageType.rawValue,
@@ -215,7 +214,7 @@ extension ProjectionState {
         }
     }
 
-    private func applyOutbound(_ e: OutboundMessageQueued, recorded: RecordedEvent, erased: Bool) {
+    private func applyOutbound(_ e: OutboundMessageQueued, recorded: EventOrigin, erased: Bool) {
         let fromPhone = e.origin == .phone
         var row = MessageRow(
             key: e.messageId, tenantId: recorded.tenant, conversationId: e.conversationId,
@@ -266,7 +265,7 @@ extension ProjectionState {
             $0.name = Self.erasedMarker
             $0.erased = true
         }
-        let conversationIds = Set(conversations.rows.values.filter { $0.contactId == contact }.map(\.key))
+        let conversationIds = Set(conversations.keys { $0.contactId == contact })
         for id in conversationIds {
             conversations.update(id) {
                 if $0.lastMessageId != nil { $0.lastMessageContent = Self.erasedMarker }
@@ -275,14 +274,14 @@ extension ProjectionState {
             }
             ratings.update(id) { $0.comment = Self.erasedMarker }
         }
-        for message in messages.rows.values where conversationIds.contains(message.conversationId) {
-            messages.update(message.key) {
+        for key in messages.keys(where: { conversationIds.contains($0.conversationId) }) {
+            messages.update(key) {
                 $0.content = Self.erasedMarker
                 $0.metadata = nil
             }
         }
-        for transfer in transfers.rows.values where conversationIds.contains(transfer.conversationId) {
-            transfers.update(transfer.key) { $0.reason = Self.erasedMarker }
+        for key in transfers.keys(where: { conversationIds.contains($0.conversationId) }) {
+            transfers.update(key) { $0.reason = Self.erasedMarker }
         }
         erasedContacts.append(contact)
     }

@@ -40,7 +40,6 @@ final class ProjectionState {
 
     /// The tenant row, created empty when the log has not registered the tenant (yet).
     func withTenant(_ id: UUID, _ change: (inout TenantRow) -> Void) {
-        if tenants[id] == nil { tenants.put(TenantRow(key: id)) }
-        tenants.update(id, change)
+        tenants.update(id, orAdd: { TenantRow(key: id) }, change)
     }
 }

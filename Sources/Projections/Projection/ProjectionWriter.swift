@@ -1,5 +1,4 @@
 import Domain
-import EventStore
 import Foundation
 
 /// Moves `ProjectionState` rows between PostgreSQL and memory for one schema.
@@ -10,7 +9,7 @@ struct ProjectionWriter {
     // MARK: loading (incremental mode)
 
     /// Loads the existing rows the events will touch, one query per table.
-    func load(_ events: [(RecordedEvent, DomainEvent)], into state: ProjectionState) throws {
+    func load(_ events: [(EventOrigin, DomainEvent)], into state: ProjectionState) throws {
         var keys = RowKeys()
         for (recorded, event) in events { keys.collect(event, tenant: recorded.tenant) }
         try load(keys.tenants, into: &state.tenants)
@@ -24,7 +23,7 @@ struct ProjectionWriter {
     }
 
     private func load<Row: ProjectedRow>(_ keys: Set<UUID>, into set: inout RowSet<Row>) throws {
-        let wanted = keys.filter { set.rows[$0] == nil && !set.missing.contains($0) }
+        let wanted = keys.filter { !set.contains($0) && !set.missing.contains($0) }
         guard !wanted.isEmpty else { return }
         let result = try connection.queryPrepared(
             "SELECT \(Row.columns.joined(separator: ", ")) FROM \(schema).\(Row.table)"
@@ -32,7 +31,7 @@ struct ProjectionWriter {
         var found = Set<UUID>()
         for row in 0..<result.count {
             let loaded = try Row(result, row)
-            set.rows[loaded.key] = loaded
+            set.load(loaded)
             found.insert(loaded.key)
         }
         set.missing.formUnion(wanted.subtracting(found))
@@ -79,31 +78,6 @@ struct ProjectionWriter {
                     + values.joined(separator: ",") + " ON CONFLICT (\(columns[0])) DO UPDATE SET \(update)",
                 parameters)
             start += perStatement
-        }
-    }
-
-    /// COPYs every row held in memory (bulk mode: the schema's tables are empty).
-    func copyAll(_ state: ProjectionState) throws -> Int {
-        var total = 0
-        total += try copy(state.tenants)
-        total += try copy(state.users)
-        total += try copy(state.departments)
-        total += try copy(state.tags)
-        total += try copy(state.contacts)
-        total += try copy(state.conversations)
-        total += try copy(state.messages)
-        total += try copy(state.transfers)
-        total += try copy(state.ratings)
-        total += try copy(state.replyTimes)
-        return total
-    }
-
-    private func copy<Row: ProjectedRow>(_ set: RowSet<Row>) throws -> Int {
-        guard !set.rows.isEmpty else { return 0 }
-        return try connection.copyIn(
-            "COPY \(schema).\(Row.table) (\(Row.columns.joined(separator: ", "))) FROM STDIN"
-        ) { writer in
-            for row in set.rows.values { try writer.row(row.fields) }
         }
     }
 

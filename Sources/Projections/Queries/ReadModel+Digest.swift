@@ -7,7 +7,7 @@ extension ReadModel {
 
     static func digest(schema s: String, on connection: Connection) throws -> String {
         var parts: [String] = []
-        for (table, key) in ReadModelSchema.digestTables {
+        for (table, key) in ReadModelSchema.dataTables {
             let rows = try connection.query(
                 """
                 SELECT '\(table):' || count(*) || ':' || coalesce(encode(sha256(convert_to(

@@ -4,8 +4,9 @@ import Foundation
 
 /// Rebuilds the read model from the log without downtime.
 ///
-/// A full rebuild fills a fresh schema in bulk mode (rows folded in memory, COPYed, indexes
-/// created afterwards), catches up to the head, then switches `public.read_model_active` in
+/// A full rebuild fills a fresh schema in bulk mode (the log read and decoded ahead of the fold
+/// on another thread, rows folded in memory, then COPYed and indexed over several connections
+/// at once, keys and indexes built after the rows are in), catches up to the head, then switches `public.read_model_active` in
 /// the same transaction as the last catch-up batch; the old schema serves until then and is
 /// dropped afterwards. An interrupted rebuild drops its unfinished schema and leaves the live
 /// one untouched.
@@ -15,6 +16,10 @@ public struct Rebuilder: Sendable {
     private let chunk: Int
     /// Arbitrary constant naming the advisory lock that allows one full rebuild at a time.
     private static let lockKey: Int64 = 0x4348_4C44_5242
+    /// Reader threads of the load, then connections of the bulk load: one per core, so reading
+    /// and decoding, then PostgreSQL's COPYs and index builds, run on all of them (at least
+    /// two, so a long index build never holds up the rest).
+    private static let loadConnections = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     public init(store: EventStore, database: Database, chunk: Int = 20_000) {
         self.store = store
@@ -68,30 +73,30 @@ public struct Rebuilder: Sendable {
         let state = ProjectionState()
         var position: UInt64 = 0
         var applied = 0
-        while position < target {
-            let events = try store.read(from: position + 1, limit: min(chunk, Int(target - position)))
-            guard let last = events.last else { break }
-            for (recorded, event) in EventDecoder.decode(events) { state.apply(event, recorded: recorded) }
-            applied += events.count
-            position = last.position
+        let prefetcher = LogPrefetcher(
+            store: store, from: 1, through: target, chunk: chunk, readers: Self.loadConnections)
+        defer { prefetcher.stop() }
+        while let next = try prefetcher.next() {
+            for (recorded, event) in next.decoded { state.apply(event, recorded: recorded) }
+            applied += next.count
+            position = next.last
             progress?(
                 RebuildProgress(phase: .loading, position: position, target: target, eventsApplied: applied))
         }
         if let interruptAfterLoad { throw interruptAfterLoad }
         progress?(
             RebuildProgress(phase: .copying, position: position, target: target, eventsApplied: applied))
-        let writer = ProjectionWriter(schema: schema, connection: connection)
-        let copied = try connection.transaction { _ in
-            let rows = try writer.copyAll(state)
-            try writer.setCheckpoint(position)
-            return rows
+        let load = BulkLoad(schema: schema, url: database.url, connections: Self.loadConnections)
+        let copied = try load.run(state) { [position, applied] in
+            progress?(
+                RebuildProgress(phase: .indexing, position: position, target: target, eventsApplied: applied))
         }
         state.clear()
-        progress?(
-            RebuildProgress(phase: .indexing, position: position, target: target, eventsApplied: applied))
-        for statement in ReadModelSchema.indexes(schema) { try connection.execute(statement) }
-        for (table, _) in ReadModelSchema.digestTables {
-            try connection.execute("ANALYZE \(schema).\(table)")
+        try connection.transaction { tx in
+            for (table, _) in ReadModelSchema.dataTables {
+                try tx.execute(ReadModelSchema.keyConstraint(schema, table: table))
+            }
+            try ProjectionWriter(schema: schema, connection: tx).setCheckpoint(position)
         }
         // Catch up outside the switch first, so the switch transaction stays short.
         while true {
@@ -158,7 +163,7 @@ public struct Rebuilder: Sendable {
             let schema = try ReadModel.activeSchema(on: tx, lock: true)
             let writer = ProjectionWriter(schema: schema, connection: tx)
             let checkpoint = try writer.lockCheckpoint()
-            for (table, _) in ReadModelSchema.digestTables {
+            for (table, _) in ReadModelSchema.dataTables {
                 try tx.execute("DELETE FROM \(schema).\(table) WHERE tenant_id = $1", [tenant])
             }
             let state = ProjectionState()

@@ -24,7 +24,7 @@ struct ContactRow: ProjectedRow {
         erased = r.string(i, 5) == "t"
     }
 
-    var fields: [String?] {
-        [key.text, tenantId.text, phone, name, createdAt.map { String($0) }, erased ? "t" : "f"]
+    var fields: [ColumnValue] {
+        [.uuid(key), .uuid(tenantId), .text(phone), .text(name), .int(createdAt), .bool(erased)]
     }
 }

@@ -60,13 +60,14 @@ struct ConversationRow: ProjectedRow {
         ratingComment = r.string(i, 19)
     }
 
-    var fields: [String?] {
+    var fields: [ColumnValue] {
         [
-            key.text, tenantId.text, contactId.text, status, priority, assignedToId?.text, departmentId?.text,
-            "{" + tagIds.map(\.text).joined(separator: ",") + "}", lastMessageId?.text, lastMessageContent,
-            lastMessageDirection, lastMessageType, lastMessageAt.map { String($0) }, String(unreadCount),
-            String(createdAt), closedAt.map { String($0) }, firstResponseAt.map { String($0) },
-            waitingSince.map { String($0) }, rating.map { String($0) }, ratingComment,
+            .uuid(key), .uuid(tenantId), .uuid(contactId), .text(status), .text(priority),
+            .uuid(assignedToId),
+            .uuid(departmentId), .uuids(tagIds), .uuid(lastMessageId), .text(lastMessageContent),
+            .text(lastMessageDirection), .text(lastMessageType), .int(lastMessageAt), .int(unreadCount),
+            .int(createdAt), .int(closedAt), .int(firstResponseAt), .int(waitingSince), .int(rating),
+            .text(ratingComment),
         ]
     }
 }

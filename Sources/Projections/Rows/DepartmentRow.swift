@@ -33,10 +33,10 @@ struct DepartmentRow: ProjectedRow {
         createdAt = try r.int64(i, 8)
     }
 
-    var fields: [String?] {
+    var fields: [ColumnValue] {
         [
-            key.text, tenantId.text, name, description, color, maxConcurrent.map { String($0) },
-            expectedResponseMinutes.map { String($0) }, active ? "t" : "f", createdAt.map { String($0) },
+            .uuid(key), .uuid(tenantId), .text(name), .text(description), .text(color), .int(maxConcurrent),
+            .int(expectedResponseMinutes), .bool(active), .int(createdAt),
         ]
     }
 }

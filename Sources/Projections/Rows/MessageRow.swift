@@ -67,12 +67,12 @@ struct MessageRow: ProjectedRow {
         errorTitle = r.string(i, 19)
     }
 
-    var fields: [String?] {
+    var fields: [ColumnValue] {
         [
-            key.text, tenantId.text, conversationId.text, String(seq), direction, type, content, metadata,
-            status, wamid, sentById?.text, String(timestamp), String(createdAt), queuedAt.map { String($0) },
-            sentAt.map { String($0) }, deliveredAt.map { String($0) }, readAt.map { String($0) },
-            failedAt.map { String($0) }, errorCode.map { String($0) }, errorTitle,
+            .uuid(key), .uuid(tenantId), .uuid(conversationId), .int(seq), .text(direction), .text(type),
+            .text(content), .text(metadata), .text(status), .text(wamid), .uuid(sentById), .int(timestamp),
+            .int(createdAt), .int(queuedAt), .int(sentAt), .int(deliveredAt), .int(readAt), .int(failedAt),
+            .int(errorCode), .text(errorTitle),
         ]
     }
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// A row of one read-model table as the projector folds it in memory.
 ///
-/// `columns[0]` is the primary key; `fields` lists values in `columns` order as COPY text.
+/// `columns[0]` is the primary key; `fields` lists values in `columns` order.
 protocol ProjectedRow: Sendable {
     static var table: String { get }
     static var columns: [String] { get }
     var key: UUID { get }
-    var fields: [String?] { get }
+    var fields: [ColumnValue] { get }
     /// Reads a row selected with `columns` in order.
     init(_ result: QueryResult, _ row: Int) throws
 }

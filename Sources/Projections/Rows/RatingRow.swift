@@ -36,10 +36,10 @@ struct RatingRow: ProjectedRow {
         ratedAt = try r.requiredInt(i, 6)
     }
 
-    var fields: [String?] {
+    var fields: [ColumnValue] {
         [
-            key.text, tenantId.text, String(score), comment, agentId?.text, departmentId?.text,
-            String(ratedAt),
+            .uuid(key), .uuid(tenantId), .int(score), .text(comment), .uuid(agentId), .uuid(departmentId),
+            .int(ratedAt),
         ]
     }
 }

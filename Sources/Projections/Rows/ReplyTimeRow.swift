@@ -36,10 +36,10 @@ struct ReplyTimeRow: ProjectedRow {
         repliedAt = try r.requiredInt(i, 6)
     }
 
-    var fields: [String?] {
+    var fields: [ColumnValue] {
         [
-            key.text, tenantId.text, conversationId.text, agentId?.text, departmentId?.text, String(waitedMs),
-            String(repliedAt),
+            .uuid(key), .uuid(tenantId), .uuid(conversationId), .uuid(agentId), .uuid(departmentId),
+            .int(waitedMs), .int(repliedAt),
         ]
     }
 }

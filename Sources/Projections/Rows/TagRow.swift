@@ -22,5 +22,5 @@ struct TagRow: ProjectedRow {
         createdAt = try r.int64(i, 4)
     }
 
-    var fields: [String?] { [key.text, tenantId.text, name, color, createdAt.map { String($0) }] }
+    var fields: [ColumnValue] { [.uuid(key), .uuid(tenantId), .text(name), .text(color), .int(createdAt)] }
 }

@@ -30,10 +30,11 @@ struct TenantRow: ProjectedRow {
         totalMessages = try r.requiredInt(i, 7)
     }
 
-    var fields: [String?] {
+    var fields: [ColumnValue] {
         [
-            key.text, name, slug, createdAt.map { String($0) }, channelProvider, channelStatus,
-            channelStatusAt.map { String($0) }, String(totalMessages),
+            .uuid(key), .text(name), .text(slug), .int(createdAt), .text(channelProvider),
+            .text(channelStatus),
+            .int(channelStatusAt), .int(totalMessages),
         ]
     }
 }

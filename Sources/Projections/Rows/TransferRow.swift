@@ -50,11 +50,11 @@ struct TransferRow: ProjectedRow {
         position = try r.requiredInt(i, 10)
     }
 
-    var fields: [String?] {
+    var fields: [ColumnValue] {
         [
-            key.text, tenantId.text, conversationId.text, fromUserId?.text, toUserId?.text,
-            fromDepartmentId?.text, toDepartmentId?.text, reason, byUserId?.text, String(at),
-            String(position),
+            .uuid(key), .uuid(tenantId), .uuid(conversationId), .uuid(fromUserId), .uuid(toUserId),
+            .uuid(fromDepartmentId), .uuid(toDepartmentId), .text(reason), .uuid(byUserId), .int(at),
+            .int(position),
         ]
     }
 }

@@ -30,10 +30,10 @@ struct UserRow: ProjectedRow {
         createdAt = try r.int64(i, 7)
     }
 
-    var fields: [String?] {
+    var fields: [ColumnValue] {
         [
-            key.text, tenantId.text, name, email, role, departmentId?.text, active ? "t" : "f",
-            createdAt.map { String($0) },
+            .uuid(key), .uuid(tenantId), .text(name), .text(email), .text(role), .uuid(departmentId),
+            .bool(active), .int(createdAt),
         ]
     }
 }
