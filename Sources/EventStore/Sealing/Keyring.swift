@@ -29,7 +29,7 @@ final class Keyring: @unchecked Sendable {  // `entries` is only touched under `
             key.withUnsafeMutableBytes { randombytes_buf($0.baseAddress!, $0.count) }
             entries[id.rawValue] = .live(key)
             do {
-                try file.store(entries)
+                try file.append(id: id.rawValue, key: key, all: entries)
             } catch {
                 entries[id.rawValue] = nil
                 throw error
