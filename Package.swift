@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "EventStoreCrashChild", dependencies: ["EventStore"], path: "Tests/EventStoreCrashChild"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "EventStoreCrashChild"]),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "LogGenerator"]),
         .testTarget(name: "LogGeneratorTests", dependencies: ["LogGenerator", "Domain"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventStore", "Domain"]),
         .testTarget(

@@ -41,6 +41,7 @@ extension DomainCodec {
     }
 
     /// Decoders by type name: one hash lookup instead of comparing the name with every case.
+    /// The events a replay meets most take their hand-written decoders first (`decodeFast`).
     private static let decoders: [String: @Sendable ([UInt8], [UInt8]?) throws -> DomainEvent] = [
         TenantRegistered.type: { payload, personal in
             .tenantRegistered(try decodeBody(TenantRegistered.self, payload: payload, personal: personal))
@@ -83,7 +84,7 @@ extension DomainCodec {
             .tagCreated(try decodeBody(TagCreated.self, payload: payload, personal: personal))
         },
         ContactRegistered.type: { payload, personal in
-            .contactRegistered(try decodeBody(ContactRegistered.self, payload: payload, personal: personal))
+            .contactRegistered(try decodeFast(ContactRegistered.self, payload: payload, personal: personal))
         },
         ContactProfileUpdated.type: { payload, personal in
             .contactProfileUpdated(
@@ -93,7 +94,7 @@ extension DomainCodec {
             .contactErased(try decodeBody(ContactErased.self, payload: payload, personal: personal))
         },
         ConversationOpened.type: { payload, personal in
-            .conversationOpened(try decodeBody(ConversationOpened.self, payload: payload, personal: personal))
+            .conversationOpened(try decodeFast(ConversationOpened.self, payload: payload, personal: personal))
         },
         ConversationStatusChanged.type: { payload, personal in
             .conversationStatusChanged(
@@ -109,38 +110,38 @@ extension DomainCodec {
         },
         ConversationAssigned.type: { payload, personal in
             .conversationAssigned(
-                try decodeBody(ConversationAssigned.self, payload: payload, personal: personal))
+                try decodeFast(ConversationAssigned.self, payload: payload, personal: personal))
         },
         ConversationTransferred.type: { payload, personal in
             .conversationTransferred(
                 try decodeBody(ConversationTransferred.self, payload: payload, personal: personal))
         },
         ConversationClosed.type: { payload, personal in
-            .conversationClosed(try decodeBody(ConversationClosed.self, payload: payload, personal: personal))
+            .conversationClosed(try decodeFast(ConversationClosed.self, payload: payload, personal: personal))
         },
         ConversationReopened.type: { payload, personal in
             .conversationReopened(
                 try decodeBody(ConversationReopened.self, payload: payload, personal: personal))
         },
         ConversationRated.type: { payload, personal in
-            .conversationRated(try decodeBody(ConversationRated.self, payload: payload, personal: personal))
+            .conversationRated(try decodeFast(ConversationRated.self, payload: payload, personal: personal))
         },
         MessageReceived.type: { payload, personal in
-            .messageReceived(try decodeBody(MessageReceived.self, payload: payload, personal: personal))
+            .messageReceived(try decodeFast(MessageReceived.self, payload: payload, personal: personal))
         },
         OutboundMessageQueued.type: { payload, personal in
             .outboundMessageQueued(
-                try decodeBody(OutboundMessageQueued.self, payload: payload, personal: personal))
+                try decodeFast(OutboundMessageQueued.self, payload: payload, personal: personal))
         },
         OutboundMessageSent.type: { payload, personal in
             .outboundMessageSent(
-                try decodeBody(OutboundMessageSent.self, payload: payload, personal: personal))
+                try decodeFast(OutboundMessageSent.self, payload: payload, personal: personal))
         },
         MessageDelivered.type: { payload, personal in
-            .messageDelivered(try decodeBody(MessageDelivered.self, payload: payload, personal: personal))
+            .messageDelivered(try decodeFast(MessageDelivered.self, payload: payload, personal: personal))
         },
         MessageRead.type: { payload, personal in
-            .messageRead(try decodeBody(MessageRead.self, payload: payload, personal: personal))
+            .messageRead(try decodeFast(MessageRead.self, payload: payload, personal: personal))
         },
         MessageFailed.type: { payload, personal in
             .messageFailed(try decodeBody(MessageFailed.self, payload: payload, personal: personal))

@@ -62,6 +62,28 @@ public enum DomainCodec {
         return body
     }
 
+    /// `decodeBody` with the hand-written decoder first; any doubt goes the `Codable` way.
+    static func decodeFast<Event: DomainEventBody & JSONFieldDecodable>(
+        _: Event.Type, payload: [UInt8], personal: [UInt8]?
+    ) throws -> Event {
+        if let body = JSONFields.decode(Event.self, from: payload) { return body }
+        return try decodeBody(Event.self, payload: payload, personal: personal)
+    }
+
+    /// `decodeBody` with the hand-written decoders first, for the clear and the personal part.
+    static func decodeFast<Event: PersonalDataEvent & JSONFieldDecodable>(
+        _: Event.Type, payload: [UInt8], personal: [UInt8]?
+    ) throws -> Event where Event.Personal: JSONFieldDecodable {
+        if var body = JSONFields.decode(Event.self, from: payload) {
+            guard let personal else { return body }
+            if let part = JSONFields.decode(Event.Personal.self, from: personal) {
+                body.personal = part
+                return body
+            }
+        }
+        return try decodeBody(Event.self, payload: payload, personal: personal)
+    }
+
     private static func json(_ value: some Encodable, type: String) throws -> [UInt8] {
         do {
             return try FastJSONEncoder.encode(value)

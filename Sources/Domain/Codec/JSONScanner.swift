@@ -58,11 +58,11 @@ struct JSONScanner: Sendable {
         case UInt8(ascii: "\""): return try stringEnd(offset).end
         case UInt8(ascii: "{"):
             var end = 0
-            _ = try entries(offset, depth: depth, end: &end)
+            try visitEntries(offset, depth: depth, end: &end) { _ in }
             return end
         case UInt8(ascii: "["):
             var end = 0
-            _ = try elements(offset, depth: depth, end: &end)
+            try visitElements(offset, depth: depth, end: &end) { _ in }
             return end
         case UInt8(ascii: "t"): return try literal(offset, "true")
         case UInt8(ascii: "f"): return try literal(offset, "false")
@@ -83,12 +83,19 @@ struct JSONScanner: Sendable {
 
     /// The members of the object at `offset`, in document order.
     func entries(_ offset: Int, depth: Int = 0, end: inout Int) throws -> [Entry] {
-        guard byte(at: offset) == UInt8(ascii: "{") else { throw error(offset, "expected an object") }
         var result: [Entry] = []
+        try visitEntries(offset, depth: depth, end: &end) { result.append($0) }
+        return result
+    }
+
+    /// Checks the object at `offset` and hands each of its members to `visit`, in document
+    /// order, without collecting them.
+    func visitEntries(_ offset: Int, depth: Int, end: inout Int, _ visit: (Entry) throws -> Void) throws {
+        guard byte(at: offset) == UInt8(ascii: "{") else { throw error(offset, "expected an object") }
         var index = skipWhitespace(offset + 1)
         if byte(at: index) == UInt8(ascii: "}") {
             end = index + 1
-            return result
+            return
         }
         while true {
             guard byte(at: index) == UInt8(ascii: "\"") else { throw error(index, "expected a key") }
@@ -97,13 +104,12 @@ struct JSONScanner: Sendable {
             guard byte(at: index) == UInt8(ascii: ":") else { throw error(index, "expected ':'") }
             let value = skipWhitespace(index + 1)
             index = skipWhitespace(try skipValue(value, depth: depth + 1))
-            result.append(
-                Entry(keyStart: key.start, keyEnd: key.end - 1, keyEscaped: key.escaped, value: value))
+            try visit(Entry(keyStart: key.start, keyEnd: key.end - 1, keyEscaped: key.escaped, value: value))
             switch byte(at: index) {
             case UInt8(ascii: ","): index = skipWhitespace(index + 1)
             case UInt8(ascii: "}"):
                 end = index + 1
-                return result
+                return
             default: throw error(index, "expected ',' or '}'")
             }
         }
@@ -111,21 +117,27 @@ struct JSONScanner: Sendable {
 
     /// The offsets of the elements of the array at `offset`.
     func elements(_ offset: Int, depth: Int = 0, end: inout Int) throws -> [Int] {
-        guard byte(at: offset) == UInt8(ascii: "[") else { throw error(offset, "expected an array") }
         var result: [Int] = []
+        try visitElements(offset, depth: depth, end: &end) { result.append($0) }
+        return result
+    }
+
+    /// Checks the array at `offset` and hands the offset of each element to `visit`.
+    func visitElements(_ offset: Int, depth: Int, end: inout Int, _ visit: (Int) throws -> Void) throws {
+        guard byte(at: offset) == UInt8(ascii: "[") else { throw error(offset, "expected an array") }
         var index = skipWhitespace(offset + 1)
         if byte(at: index) == UInt8(ascii: "]") {
             end = index + 1
-            return result
+            return
         }
         while true {
-            result.append(index)
+            try visit(index)
             index = skipWhitespace(try skipValue(index, depth: depth + 1))
             switch byte(at: index) {
             case UInt8(ascii: ","): index = skipWhitespace(index + 1)
             case UInt8(ascii: "]"):
                 end = index + 1
-                return result
+                return
             default: throw error(index, "expected ',' or ']'")
             }
         }

@@ -43,3 +43,21 @@ public struct InboundContent: Codable, Sendable, Equatable, Hashable {
         self.emoji = emoji
     }
 }
+
+extension InboundContent: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = [
+        "caption", "contacts", "emoji", "filename", "location", "mediaId", "mediaUrl", "mimeType",
+        "replyDescription", "replyId", "text",
+    ]
+
+    init(fields: JSONFields) throws {
+        self.init(
+            text: try fields.optionalString(10), caption: try fields.optionalString(0),
+            mediaId: try fields.optionalString(5), mediaUrl: try fields.optionalString(6),
+            mimeType: try fields.optionalString(7), filename: try fields.optionalString(3),
+            location: try fields.optionalValue(4, as: SharedLocation.self),
+            contacts: try fields.optionalValue(1, as: [SharedContact].self),
+            replyId: try fields.optionalString(9),
+            replyDescription: try fields.optionalString(8), emoji: try fields.optionalString(2))
+    }
+}

@@ -32,3 +32,23 @@ public enum OutboundContent: Codable, Sendable, Equatable, Hashable {
         }
     }
 }
+
+extension OutboundContent: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["buttons", "list", "media", "template", "text"]
+
+    /// The members of the `text` case.
+    private struct Text: JSONFieldDecodable {
+        static let jsonKeys: [StaticString] = ["body"]
+        let body: String
+
+        init(fields: JSONFields) throws {
+            body = try fields.string(0)
+        }
+    }
+
+    /// Only free text is read by hand; like the synthesized decoder, exactly one known member.
+    init(fields: JSONFields) throws {
+        guard fields.matched == 1 else { throw JSONFields.Unsure() }
+        self = .text(body: try fields.object(4, as: Text.self).body)
+    }
+}

@@ -39,3 +39,19 @@ public struct ContactRegistered: PersonalDataEvent {
         self.personal = personal
     }
 }
+
+extension ContactRegistered: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["contactId", "tenantId"]
+
+    init(fields: JSONFields) throws {
+        self.init(contactId: try fields.uuid(0), tenantId: try fields.uuid(1))
+    }
+}
+
+extension ContactRegistered.Personal: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["name", "phone"]
+
+    init(fields: JSONFields) throws {
+        self.init(phone: try fields.string(1), name: try fields.optionalString(0))
+    }
+}

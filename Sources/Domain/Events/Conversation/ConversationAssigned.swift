@@ -17,3 +17,13 @@ public struct ConversationAssigned: DomainEventBody {
         self.byUserId = byUserId
     }
 }
+
+extension ConversationAssigned: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["byUserId", "conversationId", "userId"]
+
+    init(fields: JSONFields) throws {
+        self.init(
+            conversationId: try fields.uuid(1), userId: try fields.optionalUUID(2),
+            byUserId: try fields.optionalUUID(0))
+    }
+}

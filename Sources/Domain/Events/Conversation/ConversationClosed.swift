@@ -46,3 +46,21 @@ public struct ConversationClosed: PersonalDataEvent {
         self.personal = personal
     }
 }
+
+extension ConversationClosed: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["at", "byUserId", "contactId", "conversationId"]
+
+    init(fields: JSONFields) throws {
+        self.init(
+            conversationId: try fields.uuid(3), contactId: try fields.uuid(2),
+            byUserId: try fields.optionalUUID(1), at: try fields.int64(0))
+    }
+}
+
+extension ConversationClosed.Personal: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["notes"]
+
+    init(fields: JSONFields) throws {
+        self.init(notes: try fields.optionalString(0))
+    }
+}

@@ -32,3 +32,16 @@ public struct ConversationOpened: DomainEventBody {
         self.at = at
     }
 }
+
+extension ConversationOpened: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = [
+        "at", "byUserId", "contactId", "conversationId", "departmentId", "openedBy", "tenantId",
+    ]
+
+    init(fields: JSONFields) throws {
+        self.init(
+            conversationId: try fields.uuid(3), tenantId: try fields.uuid(6), contactId: try fields.uuid(2),
+            openedBy: try fields.raw(5, as: ConversationOpener.self), byUserId: try fields.optionalUUID(1),
+            departmentId: try fields.optionalUUID(4), at: try fields.int64(0))
+    }
+}

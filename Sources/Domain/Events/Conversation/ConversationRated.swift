@@ -44,3 +44,21 @@ public struct ConversationRated: PersonalDataEvent {
         self.personal = personal
     }
 }
+
+extension ConversationRated: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["at", "contactId", "conversationId", "score"]
+
+    init(fields: JSONFields) throws {
+        self.init(
+            conversationId: try fields.uuid(2), contactId: try fields.uuid(1), score: try fields.int(3),
+            at: try fields.int64(0))
+    }
+}
+
+extension ConversationRated.Personal: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["comment"]
+
+    init(fields: JSONFields) throws {
+        self.init(comment: try fields.optionalString(0))
+    }
+}

@@ -20,3 +20,13 @@ public struct MessageRead: DomainEventBody {
         self.at = at
     }
 }
+
+extension MessageRead: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = ["at", "conversationId", "messageId", "wamid"]
+
+    init(fields: JSONFields) throws {
+        self.init(
+            conversationId: try fields.uuid(1), messageId: try fields.uuid(2), wamid: try fields.string(3),
+            at: try fields.int64(0))
+    }
+}

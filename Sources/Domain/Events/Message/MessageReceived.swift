@@ -56,3 +56,18 @@ public struct MessageReceived: PersonalDataEvent {
         self.personal = personal
     }
 }
+
+extension MessageReceived: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = [
+        "contactId", "conversationId", "messageId", "messageType", "providerTimestamp", "receivedAt",
+        "replyToWamid", "wamid",
+    ]
+
+    init(fields: JSONFields) throws {
+        self.init(
+            conversationId: try fields.uuid(1), contactId: try fields.uuid(0), messageId: try fields.uuid(2),
+            wamid: try fields.string(7), messageType: try fields.raw(3, as: InboundMessageType.self),
+            providerTimestamp: try fields.int64(4), replyToWamid: try fields.optionalString(6),
+            receivedAt: try fields.int64(5))
+    }
+}

@@ -51,3 +51,16 @@ public struct OutboundMessageQueued: PersonalDataEvent {
         self.personal = personal
     }
 }
+
+extension OutboundMessageQueued: JSONFieldDecodable {
+    static let jsonKeys: [StaticString] = [
+        "at", "contactId", "conversationId", "kind", "messageId", "origin", "sentById",
+    ]
+
+    init(fields: JSONFields) throws {
+        self.init(
+            conversationId: try fields.uuid(2), contactId: try fields.uuid(1), messageId: try fields.uuid(4),
+            kind: try fields.raw(3, as: OutboundMessageKind.self), sentById: try fields.optionalUUID(6),
+            origin: try fields.raw(5, as: MessageOrigin.self), at: try fields.int64(0))
+    }
+}

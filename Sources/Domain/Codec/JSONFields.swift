@@ -1,0 +1,152 @@
+import Foundation
+
+/// The members of one JSON object that a `JSONFieldDecodable` type asked for, found in a single
+/// pass that checks the object exactly as `JSONScanner` does for the `Codable` path. Each read
+/// follows the rules of `FastJSONDecoder` (the last duplicate wins, absent and `null` are both
+/// `nil` for an optional) and throws `JSONFields.Unsure` whenever that path might decide
+/// otherwise, so callers fall back to it.
+struct JSONFields {
+    /// The bytes are not in the plain shape this reader handles; decode them with `Codable`.
+    struct Unsure: Error {}
+
+    let scanner: JSONScanner
+    /// Offset of each asked member's value, or -1 when the object lacks it.
+    private let slots: UnsafeMutableBufferPointer<Int>
+    /// How many members matched an asked name, duplicates included.
+    let matched: Int
+
+    /// Decodes the whole document `bytes` as a `T`, or nil when `Codable` must decide.
+    static func decode<T: JSONFieldDecodable>(_: T.Type, from bytes: [UInt8]) -> T? {
+        let scanner = JSONScanner(bytes)
+        let start = scanner.skipWhitespace(0)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: T.jsonKeys.count) { slots in
+            guard let end = scan(scanner, object: start, depth: 0, into: slots, keys: T.jsonKeys),
+                scanner.skipWhitespace(end.offset) == bytes.count
+            else { return nil }
+            return try? T(fields: JSONFields(scanner: scanner, slots: slots, matched: end.matched))
+        }
+    }
+
+    /// Decodes the object at member `index` as a `T` with its own hand-written decoder.
+    func object<T: JSONFieldDecodable>(_ index: Int, as _: T.Type) throws -> T {
+        let offset = try present(index)
+        return try withUnsafeTemporaryAllocation(of: Int.self, capacity: T.jsonKeys.count) { slots in
+            guard let end = Self.scan(scanner, object: offset, depth: 1, into: slots, keys: T.jsonKeys) else {
+                throw Unsure()
+            }
+            return try T(fields: JSONFields(scanner: scanner, slots: slots, matched: end.matched))
+        }
+    }
+
+    /// Walks the object at `offset` with `JSONScanner`'s own checks, noting where each asked
+    /// member's value starts. Nil when the bytes are not a valid object or a key has escapes.
+    private static func scan(
+        _ scanner: JSONScanner, object offset: Int, depth: Int, into slots: UnsafeMutableBufferPointer<Int>,
+        keys: [StaticString]
+    ) -> (offset: Int, matched: Int)? {
+        slots.initialize(repeating: -1)
+        var end = 0
+        var matched = 0
+        var guess = 0
+        do {
+            try scanner.bytes.withUnsafeBufferPointer { bytes in
+                try scanner.visitEntries(offset, depth: depth, end: &end) { entry in
+                    guard !entry.keyEscaped else { throw Unsure() }
+                    // Members come in the order the encoder sorted them, so try the next name first.
+                    for step in 0..<keys.count {
+                        let index = (guess + step) % keys.count
+                        if same(bytes, entry, keys[index]) {
+                            slots[index] = entry.value
+                            matched += 1
+                            guess = index + 1
+                            return
+                        }
+                    }
+                }
+            }
+        } catch {
+            return nil
+        }
+        return (end, matched)
+    }
+
+    private static func same(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ entry: JSONScanner.Entry, _ key: StaticString
+    )
+        -> Bool
+    {
+        let count = key.utf8CodeUnitCount
+        guard entry.keyEnd - entry.keyStart == count else { return false }
+        return memcmp(bytes.baseAddress! + entry.keyStart, key.utf8Start, count) == 0
+    }
+
+    /// The offset of member `index`'s value; a missing member is for `Codable` to report.
+    private func present(_ index: Int) throws -> Int {
+        let offset = slots[index]
+        guard offset >= 0 else { throw Unsure() }
+        return offset
+    }
+
+    /// Whether member `index` is absent or `null`, which an optional reads as `nil`.
+    func isAbsent(_ index: Int) -> Bool {
+        let offset = slots[index]
+        return offset < 0 || scanner.isNull(offset)
+    }
+
+    func uuid(_ index: Int) throws -> UUID {
+        let offset = try present(index)
+        guard scanner.byte(at: offset) == UInt8(ascii: "\""),
+            scanner.byte(at: offset + 37) == UInt8(ascii: "\""),
+            let uuid = UUIDText.parse(scanner.bytes, at: offset + 1)
+        else { throw Unsure() }
+        return uuid
+    }
+
+    func string(_ index: Int) throws -> String {
+        let offset = try present(index)
+        do {
+            return try scanner.string(offset)
+        } catch {
+            throw Unsure()
+        }
+    }
+
+    func int64(_ index: Int) throws -> Int64 {
+        let offset = try present(index)
+        do {
+            return try scanner.int64(offset)
+        } catch {
+            throw Unsure()
+        }
+    }
+
+    func int(_ index: Int) throws -> Int {
+        guard let value = Int(exactly: try int64(index)) else { throw Unsure() }
+        return value
+    }
+
+    /// A `String`-backed enum, read as its synthesized `Decodable` reads it.
+    func raw<T: RawRepresentable>(_ index: Int, as _: T.Type) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: try string(index)) else { throw Unsure() }
+        return value
+    }
+
+    /// Any other value, through `FastJSONDecoder` exactly as the `Codable` path reads it.
+    func value<T: Decodable>(_ index: Int, as _: T.Type) throws -> T {
+        let offset = try present(index)
+        do {
+            return try FastJSONDecoder(scanner: scanner, offset: offset, parentPath: [], key: nil)
+                .decodeValue(
+                    T.self)
+        } catch {
+            throw Unsure()
+        }
+    }
+
+    func optionalUUID(_ index: Int) throws -> UUID? { isAbsent(index) ? nil : try uuid(index) }
+    func optionalString(_ index: Int) throws -> String? { isAbsent(index) ? nil : try string(index) }
+    func optionalInt64(_ index: Int) throws -> Int64? { isAbsent(index) ? nil : try int64(index) }
+    func optionalValue<T: Decodable>(_ index: Int, as type: T.Type) throws -> T? {
+        isAbsent(index) ? nil : try value(index, as: type)
+    }
+}
