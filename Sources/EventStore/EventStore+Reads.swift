@@ -1,27 +1,6 @@
 import Foundation
 
 extension EventStore {
-    /// Durable events with position >= `position`, at most `limit`. No read returns a batch
-    /// this process committed until its sync completed (see `DurableHead.readable`).
-    public func read(from position: UInt64, limit: Int) throws -> [RecordedEvent] {
-        try Self.check(limit: limit)
-        let head = durableHead.readable
-        let stored = try env.read { txn in
-            try txn.withCursor(dbs.events) { cursor in
-                var events: [StoredEvent] = []
-                var entry = try cursor.seek(atLeast: IndexKeys.position(max(position, 1)))
-                while let current = entry, events.count < limit {
-                    let at = IndexKeys.bigEndianU64(current.key, at: 0)
-                    if at > head { break }
-                    events.append(try StoredEvent(current.value, at: at))
-                    entry = try cursor.next()
-                }
-                return events
-            }
-        }
-        return stored.map(reveal)
-    }
-
     /// The events of one stream from `fromVersion` (1-based) on.
     public func readStream(_ stream: StreamName, fromVersion: UInt64 = 1) throws -> [RecordedEvent] {
         let name = Array(stream.rawValue.utf8)
@@ -123,7 +102,7 @@ extension EventStore {
             dataKey: record.dataKey.map { DataKeyID($0) }, chainHash: stored.chainHash)
     }
 
-    private static func check(limit: Int) throws {
+    static func check(limit: Int) throws {
         guard limit >= 0 else { throw EventStoreError.invalidField(field: "limit", reason: "negative") }
     }
 }

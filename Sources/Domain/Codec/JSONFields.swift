@@ -38,46 +38,74 @@ struct JSONFields {
         }
     }
 
-    /// Walks the object at `offset` with `JSONScanner`'s own checks, noting where each asked
-    /// member's value starts. Nil when the bytes are not a valid object or a key has escapes.
+    /// Walks the object at `offset` with the checks of `JSONScanner.visitEntries`, noting where
+    /// each asked member's value starts. Nil when the bytes are not a valid object or a key has
+    /// escapes.
     private static func scan(
         _ scanner: JSONScanner, object offset: Int, depth: Int, into slots: UnsafeMutableBufferPointer<Int>,
         keys: [StaticString]
     ) -> (offset: Int, matched: Int)? {
         slots.initialize(repeating: -1)
-        var end = 0
+        guard scanner.byte(at: offset) == UInt8(ascii: "{") else { return nil }
+        var index = scanner.skipWhitespace(offset + 1)
+        if scanner.byte(at: index) == UInt8(ascii: "}") { return (index + 1, 0) }
         var matched = 0
         var guess = 0
-        do {
-            try scanner.bytes.withUnsafeBufferPointer { bytes in
-                try scanner.visitEntries(offset, depth: depth, end: &end) { entry in
-                    guard !entry.keyEscaped else { throw Unsure() }
-                    // Members come in the order the encoder sorted them, so try the next name first.
+        return scanner.bytes.withUnsafeBufferPointer { bytes in
+            do {
+                while true {
+                    guard scanner.byte(at: index) == UInt8(ascii: "\"") else { return nil }
+                    // Members come in the order the encoder sorted them, so try the next name first;
+                    // a name spelled in place needs no scan (it has no quote, backslash or control).
+                    var slot = -1
+                    var keyEnd = 0
                     for step in 0..<keys.count {
-                        let index = (guess + step) % keys.count
-                        if same(bytes, entry, keys[index]) {
-                            slots[index] = entry.value
-                            matched += 1
-                            guess = index + 1
-                            return
+                        let candidate = (guess + step) % keys.count
+                        if let end = spelled(bytes, at: index + 1, keys[candidate]) {
+                            slot = candidate
+                            keyEnd = end
+                            break
                         }
                     }
+                    if slot < 0 {
+                        let key = try scanner.stringEnd(index)
+                        guard !key.escaped else { return nil }
+                        keyEnd = key.end
+                    }
+                    index = scanner.skipWhitespace(keyEnd)
+                    guard scanner.byte(at: index) == UInt8(ascii: ":") else { return nil }
+                    let value = scanner.skipWhitespace(index + 1)
+                    index = scanner.skipWhitespace(try scanner.skipValue(value, depth: depth + 1))
+                    if slot >= 0 {
+                        slots[slot] = value
+                        matched += 1
+                        guess = slot + 1
+                    }
+                    switch scanner.byte(at: index) {
+                    case UInt8(ascii: ","): index = scanner.skipWhitespace(index + 1)
+                    case UInt8(ascii: "}"): return (index + 1, matched)
+                    default: return nil
+                    }
                 }
+            } catch {
+                return nil
             }
-        } catch {
-            return nil
         }
-        return (end, matched)
     }
 
-    private static func same(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ entry: JSONScanner.Entry, _ key: StaticString
-    )
-        -> Bool
+    /// The offset after the closing quote when the bytes at `start` are `key` and a quote.
+    private static func spelled(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ key: StaticString)
+        -> Int?
     {
         let count = key.utf8CodeUnitCount
-        guard entry.keyEnd - entry.keyStart == count else { return false }
-        return memcmp(bytes.baseAddress! + entry.keyStart, key.utf8Start, count) == 0
+        guard start + count < bytes.count, bytes[start + count] == UInt8(ascii: "\"") else { return nil }
+        let name = key.utf8Start
+        var index = 0
+        while index < count {
+            if bytes[start + index] != name[index] { return nil }
+            index += 1
+        }
+        return start + count + 1
     }
 
     /// The offset of member `index`'s value; a missing member is for `Codable` to report.

@@ -144,21 +144,47 @@ struct JSONScanner: Sendable {
     }
 
     /// The string's content start, the offset after its closing quote, and whether it has escapes.
-    private func stringEnd(_ offset: Int) throws -> (start: Int, end: Int, escaped: Bool) {
-        var index = offset + 1
-        var escaped = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { return (offset + 1, index + 1, escaped) }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                index += 2
-                continue
+    func stringEnd(_ offset: Int) throws -> (start: Int, end: Int, escaped: Bool) {
+        let found = bytes.withUnsafeBufferPointer { buffer -> (end: Int, escaped: Bool, control: Int?) in
+            var index = offset + 1
+            var escaped = false
+            while index < buffer.count {
+                // Most bytes need no look: skip eight at a time while none of them is special.
+                if index + 8 <= buffer.count,
+                    !Self.mayEndOrEscape(
+                        UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\"") { return (index + 1, escaped, nil) }
+                if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                    index += 2
+                    continue
+                }
+                guard byte >= 0x20 else { return (index, escaped, index) }
+                index += 1
             }
-            guard byte >= 0x20 else { throw error(index, "control character in a string") }
-            index += 1
+            return (-1, escaped, nil)
         }
-        throw error(offset, "unterminated string")
+        if let control = found.control { throw error(control, "control character in a string") }
+        guard found.end >= 0 else { throw error(offset, "unterminated string") }
+        return (offset + 1, found.end, found.escaped)
+    }
+
+    /// Whether any of the eight bytes of `word` is a quote, a backslash or a control character
+    /// (exact: the borrow of a subtraction can only spread upwards from a byte that matches).
+    private static func mayEndOrEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let quoteZero = (quote &- ones) & ~quote
+        let backslashZero = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return (quoteZero | backslashZero | control) & high != 0
     }
 
     /// Whether the key bytes of `entry` spell `key` (keys with escapes are decoded first).
@@ -190,12 +216,24 @@ struct JSONScanner: Sendable {
     }
 
     private func validated(_ start: Int, _ end: Int) throws -> String {
-        var ascii = true
-        for index in start..<end where bytes[index] >= 0x80 {
-            ascii = false
-            break
+        let ascii = bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < end {
+                if buffer[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
         }
-        if ascii { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        if ascii {
+            return bytes.withUnsafeBufferPointer { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            }
+        }
         guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
             throw error(start, "invalid UTF-8")
         }

@@ -6,26 +6,35 @@ import Foundation
 enum UUIDText {
     private static let digits = Array("0123456789ABCDEF".utf8)
 
+    /// The value of each byte as a hex digit, 0xFF when it is not one.
+    private static let hexValues: [UInt8] = (0...255).map { nibble(UInt8($0)) ?? 0xFF }
+
     /// The UUID spelled by `bytes[start..<start + 36]`, or `nil` when it is not one.
     static func parse(_ bytes: [UInt8], at start: Int) -> UUID? {
-        guard start + 36 <= bytes.count else { return nil }
-        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let valid = withUnsafeMutableBytes(of: &value) { raw in
-            var index = start
-            for out in 0..<16 {
-                if out == 4 || out == 6 || out == 8 || out == 10 {
-                    guard bytes[index] == UInt8(ascii: "-") else { return false }
-                    index += 1
+        guard start >= 0, start + 36 <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            hexValues.withUnsafeBufferPointer { hex in
+                let text = buffer.baseAddress! + start
+                let dash = UInt8(ascii: "-")
+                guard text[8] == dash, text[13] == dash, text[18] == dash, text[23] == dash else {
+                    return nil
                 }
-                guard let high = nibble(bytes[index]), let low = nibble(bytes[index + 1]) else {
-                    return false
+                var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                var invalid: UInt8 = 0
+                withUnsafeMutableBytes(of: &value) { raw in
+                    var index = 0
+                    for out in 0..<16 {
+                        if out == 4 || out == 6 || out == 8 || out == 10 { index += 1 }
+                        let high = hex[Int(text[index])]
+                        let low = hex[Int(text[index + 1])]
+                        invalid |= high | low
+                        raw[out] = high << 4 | low
+                        index += 2
+                    }
                 }
-                raw[out] = high << 4 | low
-                index += 2
+                return invalid & 0xF0 == 0 ? UUID(uuid: value) : nil
             }
-            return true
         }
-        return valid ? UUID(uuid: value) : nil
     }
 
     private static func nibble(_ byte: UInt8) -> UInt8? {

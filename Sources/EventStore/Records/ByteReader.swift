@@ -59,3 +59,22 @@ struct ByteReader {
         String(decoding: try short(), as: UTF8.self)
     }
 }
+
+extension ByteReader {
+    /// Skips `count` bytes and returns where they are.
+    mutating func range(_ count: Int) throws -> Range<Int> {
+        guard count >= 0, offset + count <= bytes.count else { throw Overrun() }
+        defer { offset += count }
+        return offset..<offset + count
+    }
+
+    /// Where a field with a u16 length prefix is.
+    mutating func shortRange() throws -> Range<Int> {
+        try range(Int(try u16()))
+    }
+
+    /// Where a field with a u32 length prefix is.
+    mutating func longRange() throws -> Range<Int> {
+        try range(Int(try u32()))
+    }
+}

@@ -14,12 +14,14 @@ struct StoredRecord {
     static let recordedAtOffset = 17
     static let tenantOffset = 25
     static let idOffset = 41
+    static let occurredAtOffset = 57
+    static let flagsOffset = 65
     static let hashSize = 32
 
-    private static let hasCorrelation: UInt8 = 1
-    private static let hasCausation: UInt8 = 2
-    private static let hasActor: UInt8 = 4
-    private static let hasPersonal: UInt8 = 8
+    static let hasCorrelation: UInt8 = 1
+    static let hasCausation: UInt8 = 2
+    static let hasActor: UInt8 = 4
+    static let hasPersonal: UInt8 = 8
 
     var position: UInt64
     var streamVersion: UInt64
@@ -88,35 +90,18 @@ struct StoredRecord {
 
     /// Decodes a record (the stored value without its trailing hash).
     init(decoding record: UnsafeRawBufferPointer, at position: UInt64) throws {
-        do {
-            var reader = ByteReader(record)
-            let tag = try reader.u8()
-            guard tag == Self.tag else {
-                throw EventStoreError.corruptRecord(position: position, reason: "unknown record tag \(tag)")
-            }
-            self.position = try reader.u64()
-            streamVersion = try reader.u64()
-            recordedAt = try reader.i64()
-            tenant = try reader.uuid()
-            id = try reader.uuid()
-            occurredAt = try reader.i64()
-            let flags = try reader.u8()
-            stream = try reader.shortString()
-            type = try reader.shortString()
-            metadata = EventMetadata()
-            if flags & Self.hasCorrelation != 0 { metadata.correlationId = try reader.uuid() }
-            if flags & Self.hasCausation != 0 { metadata.causationId = try reader.uuid() }
-            if flags & Self.hasActor != 0 { metadata.actor = try reader.shortString() }
-            payload = try reader.long()
-            if flags & Self.hasPersonal != 0 {
-                dataKey = try reader.shortString()
-                sealed = try reader.long()
-            }
-            guard reader.offset == record.count else {
-                throw EventStoreError.corruptRecord(position: position, reason: "trailing bytes")
-            }
-        } catch is ByteReader.Overrun {
-            throw EventStoreError.corruptRecord(position: position, reason: "truncated record")
-        }
+        let layout = try RecordLayout(record, at: position)
+        self.position = layout.position
+        streamVersion = layout.streamVersion
+        recordedAt = layout.recordedAt
+        tenant = layout.tenant
+        id = layout.id
+        occurredAt = layout.occurredAt
+        stream = layout.string(layout.stream)
+        type = layout.string(layout.type)
+        metadata = layout.metadata
+        payload = Array(layout.bytes(layout.payload))
+        dataKey = layout.dataKey.map(layout.string)
+        sealed = layout.sealed.map { Array(layout.bytes($0)) }
     }
 }

@@ -30,21 +30,28 @@ enum PersonalSeal {
 
     /// Returns nil when the bytes do not authenticate under the key.
     static func open(_ sealed: [UInt8], key: [UInt8], eventId: UUID) -> [UInt8]? {
+        sealed.withUnsafeBytes { open($0, key: key, eventId: eventId) }
+    }
+
+    /// `open` straight from borrowed bytes (a read transaction's map), without copying them first.
+    static func open(_ sealed: UnsafeRawBufferPointer, key: [UInt8], eventId: UUID) -> [UInt8]? {
         guard sealed.count >= nonceSize + tagSize, key.count == keySize else { return nil }
-        var plain = [UInt8](repeating: 0, count: sealed.count - nonceSize - tagSize)
+        let input = UnsafeBufferPointer(
+            start: sealed.baseAddress!.assumingMemoryBound(to: UInt8.self), count: sealed.count)
         var ad = eventId.uuid
-        let code = plain.withUnsafeMutableBufferPointer { out in
-            sealed.withUnsafeBufferPointer { input in
-                withUnsafeBytes(of: &ad) { ad in
-                    var length: UInt64 = 0
-                    return crypto_aead_xchacha20poly1305_ietf_decrypt(
-                        out.baseAddress, &length, nil, input.baseAddress! + nonceSize,
-                        UInt64(input.count - nonceSize), ad.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                        UInt64(ad.count), input.baseAddress!, key)
-                }
+        var failed = true
+        let plain = [UInt8](unsafeUninitializedCapacity: sealed.count - nonceSize - tagSize) { out, count in
+            let code = withUnsafeBytes(of: &ad) { ad in
+                var length: UInt64 = 0
+                return crypto_aead_xchacha20poly1305_ietf_decrypt(
+                    out.baseAddress, &length, nil, input.baseAddress! + nonceSize,
+                    UInt64(input.count - nonceSize), ad.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                    UInt64(ad.count), input.baseAddress!, key)
             }
+            failed = code != 0
+            count = failed ? 0 : out.count
         }
-        return code == 0 ? plain : nil
+        return failed ? nil : plain
     }
 
     /// Overwrites secret bytes before their buffer is released.
