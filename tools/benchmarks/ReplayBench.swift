@@ -20,11 +20,12 @@ enum ReplayBench {
         let start = BenchSupport.now()
         try store.readConcurrently(from: 1, through: head, pageSize: pageSize, threads: cores) { page in
             var ok = 0
-            for event in page {
+            for index in page.indices {
                 var personal: [UInt8]?
-                if case .clear(let bytes) = event.personal { personal = bytes }
+                if case .clear(let bytes) = page[index].personal { personal = bytes }
                 do {
-                    _ = try DomainCodec.decode(type: event.type, payload: event.payload, personal: personal)
+                    _ = try DomainCodec.decode(
+                        type: page[index].type, payload: page[index].payload, personal: personal)
                     ok += 1
                 } catch {
                     // Counted by `decoded` falling short of `events`.
