@@ -52,13 +52,15 @@ struct BatchTransaction {
     private func validate(_ item: PendingAppend) throws -> Result<AppendPlan, EventStoreError> {
         var plan = AppendPlan()
         var position = next
-        var seen: [UUID: UInt64] = [:]
-        var versions: [StreamName: UInt64] = [:]
+        // Positions given to this request's new events by id; a request of one event cannot
+        // repeat an id, so it skips the table.
+        var seen: [UUID: UInt64]? = item.eventCount > 1 ? [:] : nil
         for (streamIndex, stream) in item.streams.enumerated() {
-            var current = try versions[stream.name] ?? storedVersion(stream.nameBytes)
+            // A stream named twice in one request continues from its first part.
+            var current = try plan.streamVersions[stream.name] ?? storedVersion(stream.nameBytes)
             var fresh: UInt64 = 0
             for (eventIndex, event) in stream.events.enumerated() {
-                if let first = try storedPosition(event.record) ?? seen[event.id] {
+                if let first = try storedPosition(event.record) ?? seen?[event.id] {
                     plan.positions.append(first)
                     continue
                 }
@@ -66,7 +68,7 @@ struct BatchTransaction {
                     return .failure(.dataKeyForgotten(key))
                 }
                 fresh += 1
-                seen[event.id] = position
+                seen?[event.id] = position
                 plan.positions.append(position)
                 plan.slots.append(
                     AppendPlan.Slot(
@@ -81,7 +83,6 @@ struct BatchTransaction {
                 }
                 current += fresh
             }
-            versions[stream.name] = current
             plan.streamVersions[stream.name] = current
         }
         if plan.slots.isEmpty && !plan.positions.isEmpty {
