@@ -58,6 +58,25 @@ import Testing
         }
     }
 
+    @Test func anIdleEventStreamDoesNotHoldUpRequestsOnItsServerThread() throws {
+        try ConversationFixture.with { app in
+            let admin = try app.register(slug: "hotel-a")
+            var router = Router()
+            EventStreamRoute(services: app.services, keepAliveSeconds: 15).register(into: &router)
+            router.add("GET", "/ping") { _ in Response.text("pong") }
+            // One pool thread serves both the idle stream and the next request.
+            let (server, client) = try TestServer.start(router, threads: 1)
+            defer { server.stop() }
+            let stream = try EventStreamClient(port: client.port, token: admin.token)
+            #expect(try stream.quiet(for: 0.5).isEmpty)
+            let started = Date()
+            for _ in 0..<3 {
+                #expect(try client.send("GET", "/ping").status == 200)
+            }
+            #expect(Date().timeIntervalSince(started) < 3)
+        }
+    }
+
     @Test func idleEventStreamSendsHeartbeatsAndStillDeliversNewEvents() throws {
         try ConversationFixture.with { app in
             let admin = try app.register(slug: "hotel-a")

@@ -3,14 +3,20 @@ import Foundation
 
 /// The tenant's log as Server-Sent Events: `id:` is the log position (so `Last-Event-ID`
 /// resumes with no gap and no duplicate), `event:` the seed 001 socket event name.
-// @unchecked Sendable: `position` and `started` are touched only by the connection's thread,
-// one `next()` at a time.
+///
+/// The stream runs on one of the HTTP server's pool threads, which also serves other
+/// connections, so `next()` never waits longer than `longestWait`: an idle stream hands back an
+/// empty comment line and is asked again, and a request sharing the thread waits at most that.
+// @unchecked Sendable: `position`, `started` and `keepAliveDue` are touched only by the
+// connection's thread, one `next()` at a time.
 final class TenantEventStream: ResponseStream, @unchecked Sendable {
+    private static let longestWait = 0.2
     private let store: EventStore
     private let tenant: UUID
     private let keepAliveSeconds: Double
     private var position: UInt64
     private var started = false
+    private var keepAliveDue: Date
     private var contacts = ContactCards()
 
     init(store: EventStore, tenant: UUID, after position: UInt64, keepAliveSeconds: Double) {
@@ -18,6 +24,7 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
         self.tenant = tenant
         self.position = position
         self.keepAliveSeconds = keepAliveSeconds
+        keepAliveDue = Date().addingTimeInterval(keepAliveSeconds)
     }
 
     func next() -> [UInt8] {
@@ -25,7 +32,7 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
             started = true
             return Array("retry: 1000\n\n".utf8)
         }
-        let deadline = Date().addingTimeInterval(keepAliveSeconds)
+        let deadline = Date().addingTimeInterval(Self.longestWait)
         do {
             while true {
                 let head = try store.head()
@@ -35,13 +42,21 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
                     position = record.position
                     text += render(record) ?? ""
                 }
-                if !text.isEmpty { return Array(text.utf8) }
+                if !text.isEmpty {
+                    keepAliveDue = Date().addingTimeInterval(keepAliveSeconds)
+                    return Array(text.utf8)
+                }
                 if !batch.isEmpty { continue }
-                let remaining = deadline.timeIntervalSinceNow
-                // A comment line keeps proxies from closing the idle stream and shows a gone
+                // A named comment keeps proxies from closing the idle stream and shows a gone
                 // client (the write fails) within one interval.
-                if remaining <= 0 { return Array(": keep-alive\n\n".utf8) }
-                _ = store.waitForHead(above: head, timeout: min(remaining, 1))
+                if keepAliveDue.timeIntervalSinceNow <= 0 {
+                    keepAliveDue = Date().addingTimeInterval(keepAliveSeconds)
+                    return Array(": keep-alive\n\n".utf8)
+                }
+                let remaining = min(deadline.timeIntervalSinceNow, keepAliveDue.timeIntervalSinceNow)
+                // Nothing yet: give the pool thread back to the other connections for a moment.
+                if remaining <= 0 { return Array(":\n\n".utf8) }
+                _ = store.waitForHead(above: head, timeout: remaining)
             }
         } catch {
             return []
