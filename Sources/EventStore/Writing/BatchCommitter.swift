@@ -12,8 +12,8 @@ final class BatchCommitter {
     /// The last committed position.
     private(set) var head: UInt64
     private var lastRecordedAt: Int64
-    /// The open batch: its two transactions, what has been written into them, its requests.
-    private var open: (index: LMDBTransaction, log: LMDBTransaction)?
+    /// The open batch: its two transactions with what has been written into them, and its
+    /// requests.
     private var transaction: BatchTransaction?
     private var items: [PendingAppend] = []
 
@@ -45,12 +45,11 @@ final class BatchCommitter {
     func add(_ item: PendingAppend) throws {
         items.append(item)
         try withMapRetry {
-            if open == nil {
-                try begin()
-                // A fresh transaction after a map growth: write the earlier requests again.
-                for earlier in items.dropLast() { try apply(earlier) }
+            if transaction == nil {
+                try reopen()
+            } else {
+                item.outcome = try transaction!.apply(item)
             }
-            try apply(item)
         }
     }
 
@@ -58,25 +57,21 @@ final class BatchCommitter {
     func commit() throws {
         defer { items.removeAll(keepingCapacity: true) }
         try withMapRetry {
-            if open == nil {
-                try begin()
-                for item in items { try apply(item) }
-            }
-            guard let (indexTxn, logTxn) = open, let transaction else { return }
-            try transaction.finish()
-            open = nil
-            self.transaction = nil
+            if transaction == nil { try reopen() }
+            guard let open = transaction else { return }
+            try open.finish()
+            transaction = nil
             do {
-                try env.commit(logTxn)
+                try env.commit(open.txn)
             } catch {
-                index.env.abort(indexTxn)
+                index.env.abort(open.index)
                 throw error
             }
-            head = transaction.next - 1
-            lastRecordedAt = transaction.recordedAt
+            head = open.next - 1
+            lastRecordedAt = open.recordedAt
             // The batch is durable whatever happens to the index now; a failed index commit is
             // caught up from the log before the next batch.
-            if (try? index.env.commit(indexTxn)) != nil {
+            if (try? index.env.commit(open.index)) != nil {
                 index.committed(through: head)
             }
         }
@@ -88,7 +83,9 @@ final class BatchCommitter {
         abortOpen()
     }
 
-    private func begin() throws {
+    /// Opens the batch's transactions and writes every request taken so far into them: the
+    /// first request of a batch, or all of them again after a map growth dropped the batch.
+    private func reopen() throws {
         // The index missed a batch only if its commit failed after the log's: catch up first.
         if index.indexedThrough < head { try index.catchUp(from: env, dbs, through: head) }
         // The server clock may step back; recordedAt never does, so the log is ordered in time.
@@ -101,15 +98,10 @@ final class BatchCommitter {
             index.env.abort(indexTxn)
             throw error
         }
-        open = (indexTxn, logTxn)
         transaction = BatchTransaction(
             txn: logTxn, dbs: dbs, index: indexTxn, indexDbs: index.dbs, keyring: keyring, next: head + 1,
             recordedAt: recordedAt)
-    }
-
-    private func apply(_ item: PendingAppend) throws {
-        guard transaction != nil else { return }
-        item.outcome = try transaction!.apply(item)
+        for item in items { item.outcome = try transaction!.apply(item) }
     }
 
     /// Runs `body`; when a map fills up (or another process grew it), drops the open batch's
@@ -135,10 +127,9 @@ final class BatchCommitter {
     }
 
     private func abortOpen() {
+        guard let open = transaction else { return }
         transaction = nil
-        guard let (indexTxn, logTxn) = open else { return }
-        open = nil
-        env.abort(logTxn)
-        index.env.abort(indexTxn)
+        env.abort(open.txn)
+        index.env.abort(open.index)
     }
 }
