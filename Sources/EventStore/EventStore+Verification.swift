@@ -33,8 +33,9 @@ extension EventStore {
                     var entry = try cursor.seek(atLeast: IndexKeys.position(indexed + 1))
                     while let current = entry {
                         let position = IndexKeys.bigEndianU64(current.key, at: 0)
-                        if let fields = IndexedFields(current.value),
-                            !fields.tenant.elementsEqual(tenantBytes)
+                        if let record = try? RecordLayout(
+                            RecordLayout.recordPart(of: current.value), at: position),
+                            !record.tenantBytes.elementsEqual(tenantBytes)
                         {
                             entry = try cursor.next()
                             continue

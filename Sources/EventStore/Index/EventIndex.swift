@@ -77,17 +77,17 @@ final class EventIndex: @unchecked Sendable {  // `indexedThrough` is the writer
     }
 
     /// Puts the entries of one stored record (without its hash).
-    static func add(_ fields: IndexedFields, _ txn: LMDBTransaction, _ dbs: IndexDatabases) throws {
-        let position = IndexKeys.littleEndian(fields.position)
+    static func add(_ record: RecordLayout, _ txn: LMDBTransaction, _ dbs: IndexDatabases) throws {
+        let position = IndexKeys.littleEndian(record.position)
         try position.withUnsafeBytes { position in
-            try txn.put(dbs.eventIds, fields.id, position)
-            try IndexKeys.stream(fields.stream, version: fields.streamVersion).withUnsafeBytes { key in
-                try txn.put(dbs.streamIndex, key, position)
+            try txn.put(dbs.eventIds, record.idBytes, position)
+            try IndexKeys.stream(record.bytes(record.stream), version: record.streamVersion).withUnsafeBytes {
+                try txn.put(dbs.streamIndex, $0, position)
             }
         }
         try txn.put(
-            dbs.tenantIndex, IndexKeys.tenant(fields.tenant, position: fields.position),
-            withUnsafeBytes(of: UInt64(bitPattern: fields.recordedAt).littleEndian) { Array($0) })
+            dbs.tenantIndex, IndexKeys.tenant(record.tenantBytes, position: record.position),
+            withUnsafeBytes(of: UInt64(bitPattern: record.recordedAt).littleEndian) { Array($0) })
     }
 
     static func setIndexedThrough(_ position: UInt64, _ txn: LMDBTransaction, _ dbs: IndexDatabases) throws {
@@ -115,16 +115,13 @@ final class EventIndex: @unchecked Sendable {  // `indexedThrough` is the writer
                         var entry = try cursor.seek(atLeast: IndexKeys.position(indexedThrough + 1))
                         while let current = entry, last < head, last - indexedThrough < Self.catchUpChunk {
                             let position = IndexKeys.bigEndianU64(current.key, at: 0)
-                            let record = UnsafeRawBufferPointer(
-                                rebasing: current.value[
-                                    0..<max(0, current.value.count - StoredRecord.hashSize)])
-                            guard position == last + 1, let fields = IndexedFields(record),
-                                fields.position == position
-                            else {
+                            let record = try RecordLayout(
+                                RecordLayout.recordPart(of: current.value), at: position)
+                            guard position == last + 1, record.position == position else {
                                 throw EventStoreError.corruptRecord(
                                     position: position, reason: "cannot be indexed after position \(last)")
                             }
-                            try Self.add(fields, txn, dbs)
+                            try Self.add(record, txn, dbs)
                             last = position
                             entry = try cursor.next()
                         }

@@ -51,6 +51,16 @@ struct RecordLayout {
     var occurredAt: Int64 { Int64(bitPattern: u64(StoredRecord.occurredAtOffset)) }
     var tenant: UUID { uuid(StoredRecord.tenantOffset) }
     var id: UUID { uuid(StoredRecord.idOffset) }
+    /// The tenant and event id as stored, for index keys.
+    var tenantBytes: UnsafeRawBufferPointer {
+        bytes(StoredRecord.tenantOffset..<StoredRecord.tenantOffset + 16)
+    }
+    var idBytes: UnsafeRawBufferPointer { bytes(StoredRecord.idOffset..<StoredRecord.idOffset + 16) }
+
+    /// The record part of a stored value (which ends with the chain hash).
+    static func recordPart(of value: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: value[0..<max(0, value.count - StoredRecord.hashSize)])
+    }
 
     /// The event's tracing data.
     var metadata: EventMetadata {

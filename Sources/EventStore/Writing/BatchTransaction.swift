@@ -149,10 +149,7 @@ struct BatchTransaction {
         try IndexKeys.position(slot.position).withUnsafeBytes { key in
             try txn.put(dbs.events, key, UnsafeRawBufferPointer(buffer), flags: MDB_APPEND)
         }
-        guard let fields = IndexedFields(record) else {
-            throw EventStoreError.corruptRecord(position: slot.position, reason: "record template too short")
-        }
-        try EventIndex.add(fields, index, indexDbs)
+        try EventIndex.add(RecordLayout(record, at: slot.position), index, indexDbs)
     }
 
     private func storedVersion(_ name: [UInt8]) throws -> UInt64 {
