@@ -2,7 +2,9 @@ import EventStore
 import Foundation
 
 /// `append`: durable single-event appends from 64 writer threads through the EventStore API,
-/// against a raw liblmdb loop committing the same payloads in batches of 64 with fsync.
+/// against a raw liblmdb loop committing the same payloads in batches of 64 with fsync. A second
+/// line gives the group-commit ceiling of the same writers (see `GroupCommitCeiling`), measured
+/// in the same run.
 enum AppendBench {
     static let writers = 64
 
@@ -17,6 +19,11 @@ enum AppendBench {
         let (seconds, latencies) = try appendThroughStore(
             path: storePath, payloads: payloads, perWriter: perWriter)
 
+        let ceilingPath = try BenchSupport.temporaryDirectory("append-ceiling")
+        defer { try? FileManager.default.removeItem(atPath: ceilingPath) }
+        let ceilingSeconds = try GroupCommitCeiling.run(
+            path: ceilingPath, payloads: payloads, writers: writers)
+
         let rawPath = try BenchSupport.temporaryDirectory("append-raw")
         defer { try? FileManager.default.removeItem(atPath: rawPath) }
         let rawSeconds = try RawLMDBAppend.run(path: rawPath, payloads: payloads, batch: writers)
@@ -27,6 +34,12 @@ enum AppendBench {
             ("bench", "append"), ("events", total), ("writers", writers), ("events_per_s", rate.rounded()),
             ("p99_append_ms", BenchSupport.percentile(latencies, 0.99) * 1000),
             ("raw_lmdb_events_per_s", rawRate.rounded()), ("ratio", rate / rawRate),
+        ])
+        let ceilingRate = Double(total) / ceilingSeconds
+        BenchSupport.report([
+            ("bench", "append-ceiling"), ("events", total), ("writers", writers),
+            ("events_per_s", ceilingRate.rounded()), ("ratio", ceilingRate / rawRate),
+            ("store_share", rate / ceilingRate),
         ])
     }
 
