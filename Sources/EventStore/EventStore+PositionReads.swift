@@ -1,12 +1,11 @@
 import Foundation
 
 extension EventStore {
-    /// Durable events with position >= `position`, at most `limit`. No read returns a batch
-    /// this process committed until its sync completed (see `DurableHead.readable`). Safe to
-    /// call from any thread; calls on several threads read at once, each in its own snapshot.
+    /// Events with position >= `position`, at most `limit`: durable ones, since a commit is
+    /// visible only once it is synced. Safe to call from any thread; calls on several threads
+    /// read at once, each in its own snapshot.
     public func read(from position: UInt64, limit: Int) throws -> [RecordedEvent] {
         try Self.check(limit: limit)
-        let head = durableHead.readable
         return try env.read { txn in
             try txn.withCursor(dbs.events) { cursor in
                 var decoder = RecordedEventDecoder(keyring: keyring)
@@ -15,7 +14,6 @@ extension EventStore {
                 var entry = try cursor.seek(atLeast: IndexKeys.position(max(position, 1)))
                 while let current = entry, events.count < limit {
                     let at = IndexKeys.bigEndianU64(current.key, at: 0)
-                    if at > head { break }
                     events.append(try decoder.decode(current.value, at: at))
                     entry = try cursor.next()
                 }

@@ -48,23 +48,20 @@ extension EventStore {
     }
 
     /// Walks an index whose keys start with a shared prefix; `position` maps an entry to the
-    /// event it points at, or nil to stop. Every index is in log order within its prefix, so the
-    /// walk ends at the first event not yet readable. The index snapshot is taken before the log's, so
-    /// every entry it holds points at a record the log snapshot has.
+    /// event it points at, or nil to stop. The index snapshot is taken before the log's, so every
+    /// entry it holds points at a record the log snapshot has.
     private func readIndexed(
         _ dbi: UInt32, start: [UInt8], prefixLength: Int, limit: Int,
         position: (LMDBCursor.Entry) -> UInt64?
     ) throws -> [RecordedEvent] {
         let prefix = start[0..<prefixLength]
-        let head = durableHead.readable
         let stored = try index.env.read { indexTxn in
             try env.read { txn in
                 try indexTxn.withCursor(dbi) { cursor in
                     var events: [StoredEvent] = []
                     var entry = try cursor.seek(atLeast: start)
                     while let current = entry, events.count < limit, current.key.count >= prefixLength,
-                        current.key[0..<prefixLength].elementsEqual(prefix), let at = position(current),
-                        at <= head
+                        current.key[0..<prefixLength].elementsEqual(prefix), let at = position(current)
                     {
                         guard let value = try txn.get(dbs.events, IndexKeys.position(at)) else {
                             throw EventStoreError.corruptRecord(

@@ -37,8 +37,9 @@ public final class EventStore: Sendable {
         do {
             owners = try StoreOwners(directory: options.path)
             keyring = try Keyring(directory: options.path)
-            // With `.fsync`, a commit syncs its data pages and the acknowledgement stage its meta page.
-            let flags = options.durability == .fsync ? MDB_NOMETASYNC : MDB_NOSYNC
+            // With `.fsync`, LMDB's default: a commit syncs its data pages, then writes its meta page
+            // synchronously, so what a read transaction sees is on disk.
+            let flags = options.durability == .fsync ? 0 : MDB_NOSYNC
             env = try LMDBEnvironment(path: options.path, mapSize: options.initialMapSize, flags: flags)
         } catch {
             OpenStorePaths.shared.release(claimed)
@@ -66,8 +67,7 @@ public final class EventStore: Sendable {
             let committer = try BatchCommitter(env: env, dbs: dbs, index: index, keyring: keyring)
             durableHead = DurableHead(committer.head)
             writer = GroupCommitWriter(
-                committer: committer, durableHead: durableHead, maxBatch: options.maxBatch,
-                sync: options.durability == .fsync ? { [env] in try env.sync() } : nil)
+                committer: committer, durableHead: durableHead, maxBatch: options.maxBatch)
         } catch {
             index.close()
             env.close()

@@ -4,30 +4,11 @@ import Foundation
 final class DurableHead: @unchecked Sendable {  // all state is guarded by `condition`
     private let condition = NSCondition()
     private var value: UInt64
-    /// The highest position this process committed, synced or not.
-    private var committedHead: UInt64
     private var observers: [UInt64: @Sendable (UInt64) -> Void] = [:]
     private var nextObserver: UInt64 = 0
 
     init(_ value: UInt64) {
         self.value = value
-        committedHead = value
-    }
-
-    /// The writer committed through `head`; it becomes durable at the next `publish`.
-    func committed(_ head: UInt64) {
-        condition.lock()
-        committedHead = max(committedHead, head)
-        condition.unlock()
-    }
-
-    /// The last position a read may return: this process's own commits are hidden until they
-    /// are synced (a machine crash could still take them back); what another process committed
-    /// to the same log is visible as LMDB shows it.
-    var readable: UInt64 {
-        condition.lock()
-        defer { condition.unlock() }
-        return committedHead > value ? value : .max
     }
 
     var current: UInt64 {
@@ -36,9 +17,14 @@ final class DurableHead: @unchecked Sendable {  // all state is guarded by `cond
         return value
     }
 
+    /// A batch committed through `head`; a batch that wrote nothing tells no one.
     func publish(_ head: UInt64) {
         condition.lock()
-        if head > value { value = head }
+        guard head > value else {
+            condition.unlock()
+            return
+        }
+        value = head
         condition.broadcast()
         let toldObservers = Array(observers.values)
         condition.unlock()

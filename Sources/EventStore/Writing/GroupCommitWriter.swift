@@ -12,16 +12,12 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
     private let gatherWindow = 0.001
     private let committer: BatchCommitter
     private let acknowledgements: AcknowledgementStage
-    private let durableHead: DurableHead
     private let maxBatch: Int
     private let finished = DispatchSemaphore(value: 0)
 
-    init(
-        committer: BatchCommitter, durableHead: DurableHead, maxBatch: Int, sync: (() throws -> Void)?
-    ) {
+    init(committer: BatchCommitter, durableHead: DurableHead, maxBatch: Int) {
         self.committer = committer
-        self.durableHead = durableHead
-        acknowledgements = AcknowledgementStage(durableHead: durableHead, sync: sync)
+        acknowledgements = AcknowledgementStage(durableHead: durableHead)
         self.maxBatch = max(1, maxBatch)
     }
 
@@ -110,7 +106,6 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
                 preconditionFailure("the committer throws only EventStoreError")
             }
             lastBatchSize = batch.count
-            durableHead.committed(committer.head)
             acknowledgements.acknowledge(batch, head: committer.head)
         }
         acknowledgements.stop()
