@@ -46,11 +46,12 @@ final class PendingAppend: @unchecked Sendable {
         }
         var count = 0
         streams = try request.streams.enumerated().map { index, append in
-            let field = "streams[\(index)]"
-            let name = try Self.name(append.stream.rawValue, field: field + ".stream")
+            // Field names are spelled out only for an error.
+            let field = { "streams[\(index)]" }
+            let name = try Self.name(append.stream.rawValue, field: field() + ".stream")
             let events = try append.events.enumerated().map { number, event in
                 try Self.prepare(
-                    event, tenant: append.tenant, stream: name, field: "\(field).events[\(number)]",
+                    event, tenant: append.tenant, stream: name, field: { "\(field()).events[\(number)]" },
                     keyring: keyring)
             }
             count += events.count
@@ -59,14 +60,14 @@ final class PendingAppend: @unchecked Sendable {
                 events: events)
         }
         keys = try request.keys.enumerated().map { index, change in
-            let field = "keys[\(index)]"
+            let field = { "keys[\(index)]" }
             switch change {
             case .reserve(let key, let stream), .release(let key, let stream):
                 let reserve: Bool
                 if case .reserve = change { reserve = true } else { reserve = false }
                 return Key(
-                    key: key, keyBytes: try Self.name(key.rawValue, field: field + ".key"), stream: stream,
-                    streamBytes: try Self.name(stream.rawValue, field: field + ".stream"), reserve: reserve)
+                    key: key, keyBytes: try Self.name(key.rawValue, field: field() + ".key"), stream: stream,
+                    streamBytes: try Self.name(stream.rawValue, field: field() + ".stream"), reserve: reserve)
             }
         }
         eventCount = count
@@ -79,25 +80,25 @@ final class PendingAppend: @unchecked Sendable {
         completion(result.mapError { $0 })
     }
 
-    private static func name(_ value: String, field: String) throws -> [UInt8] {
+    private static func name(_ value: String, field: @autoclosure () -> String) throws -> [UInt8] {
         let bytes = Array(value.utf8)
-        guard !bytes.isEmpty else { throw EventStoreError.invalidField(field: field, reason: "empty") }
+        guard !bytes.isEmpty else { throw EventStoreError.invalidField(field: field(), reason: "empty") }
         guard bytes.count <= maxNameBytes else {
-            throw EventStoreError.invalidField(field: field, reason: "longer than \(maxNameBytes) bytes")
+            throw EventStoreError.invalidField(field: field(), reason: "longer than \(maxNameBytes) bytes")
         }
         return bytes
     }
 
     private static func prepare(
-        _ event: NewEvent, tenant: UUID, stream: [UInt8], field: String, keyring: Keyring
+        _ event: NewEvent, tenant: UUID, stream: [UInt8], field: () -> String, keyring: Keyring
     ) throws -> Event {
-        let type = try name(event.type, field: field + ".type")
+        let type = try name(event.type, field: field() + ".type")
         let actor = event.metadata.actor.map { Array($0.utf8) }
         if let actor, actor.count > Int(UInt16.max) {
-            throw EventStoreError.invalidField(field: field + ".metadata.actor", reason: "too long")
+            throw EventStoreError.invalidField(field: field() + ".metadata.actor", reason: "too long")
         }
         guard event.payload.count < Int(UInt32.max) else {
-            throw EventStoreError.invalidField(field: field + ".payload", reason: "too large")
+            throw EventStoreError.invalidField(field: field() + ".payload", reason: "too large")
         }
         var dataKey: DataKeyID?
         var keyBytes: [UInt8]?
@@ -105,11 +106,11 @@ final class PendingAppend: @unchecked Sendable {
         if let personal = event.personal {
             guard let key = event.dataKey else {
                 throw EventStoreError.invalidField(
-                    field: field + ".dataKey", reason: "required with personal bytes")
+                    field: field() + ".dataKey", reason: "required with personal bytes")
             }
-            keyBytes = try name(key.rawValue, field: field + ".dataKey")
+            keyBytes = try name(key.rawValue, field: field() + ".dataKey")
             guard personal.count < Int(UInt32.max) - 64 else {
-                throw EventStoreError.invalidField(field: field + ".personal", reason: "too large")
+                throw EventStoreError.invalidField(field: field() + ".personal", reason: "too large")
             }
             dataKey = key
             var secret: [UInt8]
