@@ -292,4 +292,50 @@ import Testing
         #expect(try store.read(from: 1, limit: 100).map(\.position) == Array(1...40))
         #expect(try store.streamVersion(StreamName("existing")) == 1)
     }
+    @Test func requestsOfOneBatchSeeTheStreamsAndIdsWrittenBeforeThem() throws {
+        let fixture = StoreFixture()
+        defer { fixture.remove() }
+        let store = try fixture.open()
+        let tenant = UUID()
+        let rounds = 10
+        let repeated = (0..<rounds).map { _ in UUID() }
+        // Queued without waiting, in this order, so most share a transaction with the requests
+        // they build on; the outcomes hold however the writer cuts them into batches.
+        let requests: [AppendRequest] = (0..<rounds).flatMap { round in
+            let stream = "s-\(round)"
+            return [
+                single(tenant, stream, .noStream, [makeEvent("one", id: repeated[round])]),
+                single(tenant, stream, .exact(1), [makeEvent("two")]),
+                single(tenant, stream, .exact(1), [makeEvent("stale")]),
+                single(tenant, stream, .any, [makeEvent("one again", id: repeated[round])]),
+                single(tenant, stream, .exact(2), [makeEvent("three")]),
+            ]
+        }
+        let outcomes = Shared<[Int: Result<AppendResult, EventStoreError>]>([:])
+        let group = DispatchGroup()
+        for (index, request) in requests.enumerated() {
+            group.enter()
+            store.append(request) { result in
+                outcomes.update { $0[index] = result.mapError { $0 as! EventStoreError } }
+                group.leave()
+            }
+        }
+        group.wait()
+        let results = outcomes.current
+        for round in 0..<rounds {
+            let stream = StreamName("s-\(round)")
+            let first = try #require(try? results[round * 5]?.get())
+            #expect(try results[round * 5 + 1]?.get().streamVersions == [stream: 2])
+            var stale: EventStoreError?
+            if case .failure(let error) = results[round * 5 + 2] { stale = error }
+            #expect(stale == .wrongExpectedVersion(stream: stream, expected: .exact(1), actual: 2))
+            let again = try results[round * 5 + 3]?.get()
+            #expect(again?.positions == first.positions)
+            #expect(again?.duplicate == true)
+            #expect(try results[round * 5 + 4]?.get().streamVersions == [stream: 3])
+            let events = try store.readStream(stream)
+            #expect(events.map(\.streamVersion) == [1, 2, 3])
+            #expect(events.map(\.id).filter { $0 == repeated[round] }.count == 1)
+        }
+    }
 }

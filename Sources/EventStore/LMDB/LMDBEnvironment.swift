@@ -89,11 +89,24 @@ final class LMDBEnvironment: @unchecked Sendable {
     }
 
     /// Begins a write transaction that the caller must end with `commit` or `abort`; for
-    /// writes that span two environments (see `PairedWrite`). Only the writer thread writes.
+    /// writes that outlive one call (a batch). Only the writer and index writer threads write.
     func beginWrite() throws -> LMDBTransaction {
         gate.enter()
         var txn: OpaquePointer?
         let code = mdb_txn_begin(handle, nil, 0, &txn)
+        if code != 0 {
+            gate.leave()
+            throw lmdbError(code, "mdb_txn_begin")
+        }
+        return LMDBTransaction(handle: txn!)
+    }
+
+    /// Begins a read transaction that the caller must end with `abort`; for a snapshot held
+    /// across calls (the writer's view of the index during a batch).
+    func beginRead() throws -> LMDBTransaction {
+        gate.enter()
+        var txn: OpaquePointer?
+        let code = mdb_txn_begin(handle, nil, UInt32(MDB_RDONLY), &txn)
         if code != 0 {
             gate.leave()
             throw lmdbError(code, "mdb_txn_begin")

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Builds and commits batches: one write transaction on the log, synced, then one on the index,
-/// which is never synced (see `EventIndex`). A batch is open while requests keep arriving, so
-/// the writer validates and writes early arrivals while later ones are still on their way.
-/// Used only by the writer thread.
+/// Builds and commits batches: one write transaction on the log, synced, while `IndexWriter`
+/// puts the batch's index entries, committed right after the log (never synced, see
+/// `EventIndex`). A batch is open while requests keep arriving, so the writer validates and
+/// writes early arrivals while later ones are still on their way. Used only by the writer thread.
 final class BatchCommitter {
     private let env: LMDBEnvironment
     private let dbs: LogDatabases
     private let index: EventIndex
+    private let indexWriter: IndexWriter
     private let keyring: Keyring
     /// The last committed position.
     private(set) var head: UInt64
@@ -38,6 +39,12 @@ final class BatchCommitter {
         // An index ahead of the log belongs to another history of it (a restored backup).
         if index.indexedThrough > head { try index.reset() }
         try index.catchUp(from: env, dbs, through: head)
+        indexWriter = IndexWriter(index: index)
+    }
+
+    /// Ends the index writer's thread; called once the last batch is committed.
+    func stop() {
+        indexWriter.stop()
     }
 
     /// Validates and writes one request into the open batch (opening one if needed) and sets
@@ -53,7 +60,8 @@ final class BatchCommitter {
         }
     }
 
-    /// Commits the open batch: the log (synced data pages), then the index.
+    /// Commits the open batch: the log (synced), with the index written meanwhile and committed
+    /// after it.
     func commit() throws {
         defer { items.removeAll(keepingCapacity: true) }
         try withMapRetry {
@@ -61,17 +69,20 @@ final class BatchCommitter {
             guard let open = transaction else { return }
             try open.finish()
             transaction = nil
+            index.env.abort(open.index)
+            let indexing = !open.written.isEmpty
+            if indexing { indexWriter.begin(open.written, through: open.next - 1) }
             do {
                 try env.commit(open.txn)
             } catch {
-                index.env.abort(open.index)
+                if indexing { _ = indexWriter.finish(logCommitted: false) }
                 throw error
             }
             head = open.next - 1
             lastRecordedAt = open.recordedAt
             // The batch is durable whatever happens to the index now; a failed index commit is
             // caught up from the log before the next batch.
-            if (try? index.env.commit(open.index)) != nil {
+            if indexing && indexWriter.finish(logCommitted: true) {
                 index.committed(through: head)
             }
         }
@@ -90,7 +101,7 @@ final class BatchCommitter {
         if index.indexedThrough < head { try index.catchUp(from: env, dbs, through: head) }
         // The server clock may step back; recordedAt never does, so the log is ordered in time.
         let recordedAt = max(Int64(Date().timeIntervalSince1970 * 1000), lastRecordedAt)
-        let indexTxn = try index.env.beginWrite()
+        let indexTxn = try index.env.beginRead()
         let logTxn: LMDBTransaction
         do {
             logTxn = try env.beginWrite()

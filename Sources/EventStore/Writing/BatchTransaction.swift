@@ -1,9 +1,11 @@
 import CLMDB
 import Foundation
 
-/// One group-commit batch: a write transaction on the log and one on the index. Each request is
-/// validated against them, which already hold the earlier requests of the batch, before
-/// anything of it is written, so a request that fails leaves no trace and does not fail the others.
+/// One group-commit batch: a write transaction on the log, and a read snapshot of the index as of
+/// the previous batch; the batch's own index entries are written after it, by `IndexWriter`, so
+/// event ids and stream versions the batch wrote are looked up in the batch first. Each request
+/// is validated against all of that before anything of it is written, so a request that fails
+/// leaves no trace and does not fail the others.
 struct BatchTransaction {
     let txn: LMDBTransaction
     let dbs: LogDatabases
@@ -12,7 +14,11 @@ struct BatchTransaction {
     let keyring: Keyring
     let recordedAt: Int64
     private(set) var next: UInt64
+    /// The records written, for the index.
+    private(set) var written: [IndexWriter.Entry] = []
     private var chainHeads: [UUID: [UInt8]] = [:]
+    private var writtenIds: [UUID: UInt64] = [:]
+    private var writtenVersions: [[UInt8]: UInt64] = [:]
 
     init(
         txn: LMDBTransaction, dbs: LogDatabases, index: LMDBTransaction, indexDbs: IndexDatabases,
@@ -41,12 +47,11 @@ struct BatchTransaction {
                 duplicate: plan.duplicate))
     }
 
-    /// Stores the last chain link of every tenant the batch touched and the indexed position.
+    /// Stores the last chain link of every tenant the batch touched.
     func finish() throws {
         for (tenant, link) in chainHeads {
             try txn.put(dbs.tenantHeads, IndexKeys.uuid(tenant), link)
         }
-        try EventIndex.setIndexedThrough(next - 1, index, indexDbs)
     }
 
     private func validate(_ item: PendingAppend) throws -> Result<AppendPlan, EventStoreError> {
@@ -57,10 +62,10 @@ struct BatchTransaction {
         var seen: [UUID: UInt64]? = item.eventCount > 1 ? [:] : nil
         for (streamIndex, stream) in item.streams.enumerated() {
             // A stream named twice in one request continues from its first part.
-            var current = try plan.streamVersions[stream.name] ?? storedVersion(stream.nameBytes)
+            var current = try plan.streamVersions[stream.name] ?? storedVersion(of: stream.nameBytes)
             var fresh: UInt64 = 0
             for (eventIndex, event) in stream.events.enumerated() {
-                if let first = try storedPosition(event.record) ?? seen?[event.id] {
+                if let first = try storedPosition(of: event) ?? seen?[event.id] {
                     plan.positions.append(first)
                     continue
                 }
@@ -119,6 +124,11 @@ struct BatchTransaction {
             try item.streams[slot.stream].events[slot.event].record.withUnsafeMutableBytes { buffer in
                 try writeEvent(buffer, slot)
             }
+            let stream = item.streams[slot.stream]
+            let event = stream.events[slot.event]
+            written.append(IndexWriter.Entry(position: slot.position, stored: event.record))
+            writtenIds[event.id] = slot.position
+            writtenVersions[stream.nameBytes] = slot.version
         }
         if let last = plan.slots.last { next = last.position + 1 }
         for write in plan.keyWrites {
@@ -149,20 +159,17 @@ struct BatchTransaction {
         try IndexKeys.position(slot.position).withUnsafeBytes { key in
             try txn.put(dbs.events, key, UnsafeRawBufferPointer(buffer), flags: MDB_APPEND)
         }
-        try EventIndex.add(RecordLayout(record, at: slot.position), index, indexDbs)
     }
 
-    private func storedVersion(_ name: [UInt8]) throws -> UInt64 {
-        try index.streamVersion(name, in: indexDbs)
+    private func storedVersion(of stream: [UInt8]) throws -> UInt64 {
+        try writtenVersions[stream] ?? index.streamVersion(stream, in: indexDbs)
     }
 
-    private func storedPosition(_ record: [UInt8]) throws -> UInt64? {
-        try record.withUnsafeBytes { record in
-            try index.get(
-                indexDbs.eventIds,
-                UnsafeRawBufferPointer(rebasing: record[StoredRecord.idOffset..<StoredRecord.idOffset + 16])
-            )
-            .map(IndexKeys.littleEndianU64)
+    /// Where an event with this id already is, in the batch or in the log.
+    private func storedPosition(of event: PendingAppend.Event) throws -> UInt64? {
+        if let position = writtenIds[event.id] { return position }
+        return try withUnsafeBytes(of: event.id.uuid) { id in
+            try index.get(indexDbs.eventIds, id).map(IndexKeys.littleEndianU64)
         }
     }
 

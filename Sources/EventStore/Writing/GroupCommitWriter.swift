@@ -108,6 +108,7 @@ final class GroupCommitWriter: @unchecked Sendable {  // queue: `condition`; com
             lastBatchSize = batch.count
             acknowledgements.acknowledge(batch, head: committer.head)
         }
+        committer.stop()
         acknowledgements.stop()
         finished.signal()
     }
