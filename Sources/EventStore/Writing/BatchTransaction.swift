@@ -18,7 +18,7 @@ struct BatchTransaction {
     private(set) var written: [IndexWriter.Entry] = []
     private var chainHeads: [UUID: [UInt8]] = [:]
     private var writtenIds: [UUID: UInt64] = [:]
-    private var writtenVersions: [[UInt8]: UInt64] = [:]
+    private var writtenVersions: [StreamName: UInt64] = [:]
 
     init(
         txn: LMDBTransaction, dbs: LogDatabases, index: LMDBTransaction, indexDbs: IndexDatabases,
@@ -62,7 +62,7 @@ struct BatchTransaction {
         var seen: [UUID: UInt64]? = item.eventCount > 1 ? [:] : nil
         for (streamIndex, stream) in item.streams.enumerated() {
             // A stream named twice in one request continues from its first part.
-            var current = try plan.streamVersions[stream.name] ?? storedVersion(of: stream.nameBytes)
+            var current = try plan.streamVersions[stream.name] ?? storedVersion(of: stream)
             var fresh: UInt64 = 0
             for (eventIndex, event) in stream.events.enumerated() {
                 if let first = try storedPosition(of: event) ?? seen?[event.id] {
@@ -128,7 +128,7 @@ struct BatchTransaction {
             let event = stream.events[slot.event]
             written.append(IndexWriter.Entry(position: slot.position, stored: event.record))
             writtenIds[event.id] = slot.position
-            writtenVersions[stream.nameBytes] = slot.version
+            writtenVersions[stream.name] = slot.version
         }
         if let last = plan.slots.last { next = last.position + 1 }
         for write in plan.keyWrites {
@@ -161,8 +161,8 @@ struct BatchTransaction {
         }
     }
 
-    private func storedVersion(of stream: [UInt8]) throws -> UInt64 {
-        try writtenVersions[stream] ?? index.streamVersion(stream, in: indexDbs)
+    private func storedVersion(of stream: PendingAppend.Stream) throws -> UInt64 {
+        try writtenVersions[stream.name] ?? index.streamVersion(stream.nameBytes, in: indexDbs)
     }
 
     /// Where an event with this id already is, in the batch or in the log.
