@@ -3,7 +3,8 @@ import Foundation
 
 /// Appends single events from several threads with fsync durability and prints
 /// "<position> <event id>" for every acknowledged append, one unbuffered write per line, so the
-/// parent knows exactly which appends were acknowledged when it kills this process.
+/// parent knows exactly which appends were acknowledged when it kills this process. Each thread
+/// appends to a stream of its own, or all of them to `shared` (tenant, stream) when given.
 enum CrashChild {
     static let writers = 4
 
@@ -12,7 +13,7 @@ enum CrashChild {
         Array(String(repeating: "crash-payload-\(id.uuidString);", count: 3).utf8)
     }
 
-    static func run(path: String) -> Never {
+    static func run(path: String, shared: (tenant: UUID, stream: String)?) -> Never {
         let store: EventStore
         do {
             store = try EventStore(options: EventStoreOptions(path: path, initialMapSize: 256 << 10))
@@ -21,10 +22,10 @@ enum CrashChild {
             exit(1)
         }
         let output = NSLock()
-        let tenant = UUID()
+        let tenant = shared?.tenant ?? UUID()
         for writer in 0..<writers {
             let thread = Thread {
-                let stream = StreamName("crash-\(tenant.uuidString)-\(writer)")
+                let stream = StreamName(shared?.stream ?? "crash-\(tenant.uuidString)-\(writer)")
                 while true {
                     let id = UUID()
                     let event = NewEvent(

@@ -123,6 +123,46 @@ import Testing
         #expect(try store.verify(tenant: events[0].tenant).isIntact)
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func twoProcessesAppendingToOneStreamKeepPositionsVersionsAndTheChain() throws {
+        let fixture = StoreFixture()
+        defer { fixture.remove() }
+        let tenant = UUID()
+        let stream = StreamName("shared")
+        let store = try fixture.open()
+        let first = try store.append(single(tenant, stream.rawValue, .noStream, [makeEvent("parent 1")]))
+        #expect(first.positions == [1])
+        let process = Process()
+        process.executableURL = try Self.childExecutable()
+        process.arguments = [fixture.path, tenant.uuidString, stream.rawValue]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        defer {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        var acknowledged = ""
+        while acknowledged.split(separator: "\n").count < 20 {
+            acknowledged += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        // This process last wrote version 1; the other one has written since.
+        #expect(throws: EventStoreError.self) {
+            try store.append(single(tenant, stream.rawValue, .exact(1), [makeEvent("stale")]))
+        }
+        let later = try store.append(single(tenant, stream.rawValue, .any, [makeEvent("parent 2")]))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let events = try store.read(from: 1, limit: .max)
+        #expect(events.map(\.position) == Array(1...UInt64(events.count)))
+        #expect(later.positions[0] > 20)
+        let inStream = try store.readStream(stream)
+        #expect(inStream.count == events.count)
+        #expect(inStream.map(\.streamVersion) == Array(1...UInt64(inStream.count)))
+        #expect(try store.streamVersion(stream) == UInt64(events.count))
+        #expect(try store.verify(tenant: tenant).isIntact)
+    }
+
     /// Mirrors the child's payload.
     static func payload(for id: UUID) -> [UInt8] {
         Array(String(repeating: "crash-payload-\(id.uuidString);", count: 3).utf8)

@@ -100,6 +100,11 @@ final class EventIndex: @unchecked Sendable {  // `indexedThrough` is the writer
         return IndexKeys.littleEndianU64(stored)
     }
 
+    /// Rereads the indexed position, which another process writing to the log moves too.
+    func reload() throws {
+        indexedThrough = try env.read { txn in try Self.indexedThrough(txn, dbs) }
+    }
+
     /// Called once the transaction that indexed through `position` committed.
     func committed(through position: UInt64) {
         indexedThrough = position

@@ -132,6 +132,13 @@ final class LMDBEnvironment: @unchecked Sendable {
         try lmdbCheck(mdb_env_sync(handle, 1), "mdb_env_sync")
     }
 
+    /// The id of the last committed write transaction, by any process.
+    var lastTransactionId: Int {
+        var info = MDB_envinfo()
+        mdb_env_info(handle, &info)
+        return info.me_last_txnid
+    }
+
     var mapSize: Int {
         var info = MDB_envinfo()
         mdb_env_info(handle, &info)

@@ -5,6 +5,9 @@ import CLMDB
 struct LMDBTransaction {
     let handle: OpaquePointer
 
+    /// The transaction's id; a write transaction's is the last committed one's plus one.
+    var id: Int { mdb_txn_id(handle) }
+
     func get(_ dbi: MDB_dbi, _ key: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer? {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var v = MDB_val()

@@ -4,6 +4,10 @@ import Foundation
 /// puts the batch's index entries, committed right after the log (never synced, see
 /// `EventIndex`). A batch is open while requests keep arriving, so the writer validates and
 /// writes early arrivals while later ones are still on their way. Used only by the writer thread.
+///
+/// The committer remembers the head and the streams it committed for as long as the log's last
+/// transaction is its own. When another process (or a write outside the batches) committed in
+/// between, it rereads the head and the index position and forgets the stream versions.
 final class BatchCommitter {
     private let env: LMDBEnvironment
     private let dbs: LogDatabases
@@ -13,6 +17,11 @@ final class BatchCommitter {
     /// The last committed position.
     private(set) var head: UInt64
     private var lastRecordedAt: Int64
+    /// The id of the log transaction `head` and `knownVersions` are true for.
+    private var knownTransaction: Int
+    /// Stream versions this process committed (a cache of the stream index, bounded).
+    private var knownVersions: [StreamName: UInt64] = [:]
+    private static let maxKnownVersions = 100_000
     /// The open batch: its two transactions with what has been written into them, and its
     /// requests.
     private var transaction: BatchTransaction?
@@ -24,7 +33,17 @@ final class BatchCommitter {
         self.dbs = dbs
         self.index = index
         self.keyring = keyring
-        (head, lastRecordedAt) = try env.read { txn in
+        knownTransaction = env.lastTransactionId
+        (head, lastRecordedAt) = try Self.tail(of: env, dbs)
+        // An index ahead of the log belongs to another history of it (a restored backup).
+        if index.indexedThrough > head { try index.reset() }
+        try index.catchUp(from: env, dbs, through: head)
+        indexWriter = IndexWriter(index: index)
+    }
+
+    /// The last record's position and time.
+    private static func tail(of env: LMDBEnvironment, _ dbs: LogDatabases) throws -> (UInt64, Int64) {
+        try env.read { txn in
             try txn.withCursor(dbs.events) { cursor in
                 guard let last = try cursor.last() else { return (0, 0) }
                 let position = IndexKeys.bigEndianU64(last.key, at: 0)
@@ -36,10 +55,6 @@ final class BatchCommitter {
                 return (position, Int64(bitPattern: UInt64(littleEndian: time)))
             }
         }
-        // An index ahead of the log belongs to another history of it (a restored backup).
-        if index.indexedThrough > head { try index.reset() }
-        try index.catchUp(from: env, dbs, through: head)
-        indexWriter = IndexWriter(index: index)
     }
 
     /// Ends the index writer's thread; called once the last batch is committed.
@@ -71,6 +86,7 @@ final class BatchCommitter {
             transaction = nil
             index.env.abort(open.index)
             let indexing = !open.written.isEmpty
+            let transactionId = open.txn.id
             if indexing { indexWriter.begin(open.written, through: open.next - 1) }
             do {
                 try env.commit(open.txn)
@@ -80,6 +96,11 @@ final class BatchCommitter {
             }
             head = open.next - 1
             lastRecordedAt = open.recordedAt
+            if open.changedAnything { knownTransaction = transactionId }
+            if knownVersions.count + open.writtenVersions.count > Self.maxKnownVersions {
+                knownVersions.removeAll()
+            }
+            knownVersions.merge(open.writtenVersions) { $1 }
             // The batch is durable whatever happens to the index now; a failed index commit is
             // caught up from the log before the next batch.
             if indexing && indexWriter.finish(logCommitted: true) {
@@ -97,22 +118,42 @@ final class BatchCommitter {
     /// Opens the batch's transactions and writes every request taken so far into them: the
     /// first request of a batch, or all of them again after a map growth dropped the batch.
     private func reopen() throws {
-        // The index missed a batch only if its commit failed after the log's: catch up first.
-        if index.indexedThrough < head { try index.catchUp(from: env, dbs, through: head) }
-        // The server clock may step back; recordedAt never does, so the log is ordered in time.
-        let recordedAt = max(Int64(Date().timeIntervalSince1970 * 1000), lastRecordedAt)
-        let indexTxn = try index.env.beginRead()
-        let logTxn: LMDBTransaction
-        do {
-            logTxn = try env.beginWrite()
-        } catch {
-            index.env.abort(indexTxn)
-            throw error
+        while true {
+            if env.lastTransactionId != knownTransaction { try adoptForeignCommits() }
+            // The index is behind if its commit failed after the log's: catch up first.
+            if index.indexedThrough < head { try index.catchUp(from: env, dbs, through: head) }
+            // The server clock may step back; recordedAt never does, so the log is ordered in time.
+            let recordedAt = max(Int64(Date().timeIntervalSince1970 * 1000), lastRecordedAt)
+            let indexTxn = try index.env.beginRead()
+            let logTxn: LMDBTransaction
+            do {
+                logTxn = try env.beginWrite()
+            } catch {
+                index.env.abort(indexTxn)
+                throw error
+            }
+            // Another process committed after the check: look again, now that it cannot.
+            guard logTxn.id == knownTransaction + 1 else {
+                env.abort(logTxn)
+                index.env.abort(indexTxn)
+                continue
+            }
+            transaction = BatchTransaction(
+                txn: logTxn, dbs: dbs, index: indexTxn, indexDbs: index.dbs, keyring: keyring,
+                knownVersions: knownVersions, next: head + 1, recordedAt: recordedAt)
+            for item in items { item.outcome = try transaction!.apply(item) }
+            return
         }
-        transaction = BatchTransaction(
-            txn: logTxn, dbs: dbs, index: indexTxn, indexDbs: index.dbs, keyring: keyring, next: head + 1,
-            recordedAt: recordedAt)
-        for item in items { item.outcome = try transaction!.apply(item) }
+    }
+
+    /// Another process appended to the log (or this one wrote to it outside a batch): reread
+    /// what the committer remembers. The transaction id is read first, so the tail read after it
+    /// is at least as new; if it is newer, the next check finds out.
+    private func adoptForeignCommits() throws {
+        knownTransaction = env.lastTransactionId
+        (head, lastRecordedAt) = try Self.tail(of: env, dbs)
+        knownVersions.removeAll()
+        try index.reload()
     }
 
     /// Runs `body`; when a map fills up (or another process grew it), drops the open batch's

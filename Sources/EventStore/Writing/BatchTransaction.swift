@@ -12,18 +12,24 @@ struct BatchTransaction {
     let index: LMDBTransaction
     let indexDbs: IndexDatabases
     let keyring: Keyring
+    /// Versions of streams committed before the batch, known without looking them up.
+    let knownVersions: [StreamName: UInt64]
     let recordedAt: Int64
     private(set) var next: UInt64
     /// The records written, for the index.
     private(set) var written: [IndexWriter.Entry] = []
+    /// Whether anything was put or deleted: LMDB commits a transaction that changed nothing
+    /// without giving it a transaction id.
+    private(set) var changedAnything = false
     private var chainHeads: [UUID: [UInt8]] = [:]
     private var writtenIds: [UUID: UInt64] = [:]
-    private var writtenVersions: [StreamName: UInt64] = [:]
+    private(set) var writtenVersions: [StreamName: UInt64] = [:]
 
     init(
         txn: LMDBTransaction, dbs: LogDatabases, index: LMDBTransaction, indexDbs: IndexDatabases,
-        keyring: Keyring, next: UInt64, recordedAt: Int64
+        keyring: Keyring, knownVersions: [StreamName: UInt64], next: UInt64, recordedAt: Int64
     ) {
+        self.knownVersions = knownVersions
         self.txn = txn
         self.dbs = dbs
         self.index = index
@@ -131,6 +137,7 @@ struct BatchTransaction {
             writtenVersions[stream.name] = slot.version
         }
         if let last = plan.slots.last { next = last.position + 1 }
+        if !plan.slots.isEmpty || !plan.keyWrites.isEmpty { changedAnything = true }
         for write in plan.keyWrites {
             if let stream = write.stream {
                 try txn.put(dbs.uniqueKeys, write.key, stream)
@@ -162,7 +169,8 @@ struct BatchTransaction {
     }
 
     private func storedVersion(of stream: PendingAppend.Stream) throws -> UInt64 {
-        try writtenVersions[stream.name] ?? index.streamVersion(stream.nameBytes, in: indexDbs)
+        try writtenVersions[stream.name] ?? knownVersions[stream.name]
+            ?? index.streamVersion(stream.nameBytes, in: indexDbs)
     }
 
     /// Where an event with this id already is, in the batch or in the log.
