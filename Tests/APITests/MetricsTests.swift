@@ -42,6 +42,17 @@ import Testing
         #expect(text.contains("group_commit_batch_size_sum 111"))
     }
 
+    @Test func labelsAreSortedByKeyAndTheirValuesEscaped() {
+        let metrics = MetricsRegistry()
+        metrics.counter(
+            "odd_total", help: "Odd labels",
+            labels: ["route": "/a/:id", "note": #"say "hi"\ now"# + "\nend", "ação": "ok"]
+        ).increment()
+        #expect(
+            metrics.render().contains(
+                #"odd_total{ação="ok",note="say \"hi\"\\ now\nend",route="/a/:id"} 1"#))
+    }
+
     @Test func sameNameAndLabelsReturnTheSameSeries() {
         let metrics = MetricsRegistry()
         metrics.counter("x_total", help: "x", labels: ["a": "1"]).increment()

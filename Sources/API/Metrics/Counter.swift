@@ -1,8 +1,6 @@
-import Synchronization
-
 /// A monotonically increasing count.
 public final class Counter: MetricSeries {
-    private let total = Mutex<Double>(0)
+    private let total = Locked<Double>(0)
 
     init() {}
 

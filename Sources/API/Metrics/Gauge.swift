@@ -1,8 +1,6 @@
-import Synchronization
-
 /// A value that goes up and down (queue depth, projection lag).
 public final class Gauge: MetricSeries {
-    private let current = Mutex<Double>(0)
+    private let current = Locked<Double>(0)
 
     init() {}
 

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Observations counted into cumulative buckets, with their sum and count.
 public final class Histogram: MetricSeries {
     /// Seconds, from half a millisecond to ten seconds.
@@ -16,11 +14,11 @@ public final class Histogram: MetricSeries {
     }
 
     private let bounds: [Double]
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(buckets: [Double]) {
         bounds = buckets.sorted()
-        state = Mutex(State(counts: Array(repeating: 0, count: buckets.count)))
+        state = Locked(State(counts: Array(repeating: 0, count: buckets.count)))
     }
 
     /// Records one observation.

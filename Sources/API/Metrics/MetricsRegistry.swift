@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Prometheus metrics shared by the whole process: the HTTP layer records requests and
 /// latencies, other code registers its own counters, gauges and histograms
 /// (appends, group-commit batch sizes, fsync time, projection lag, dispatcher queue).
@@ -10,8 +8,8 @@ public final class MetricsRegistry: Sendable {
         var series: [String: any MetricSeries] = [:]
     }
 
-    private let families = Mutex<[String: Family]>([:])
-    private let collectors = Mutex<[@Sendable (MetricsRegistry) -> Void]>([])
+    private let families = Locked<[String: Family]>([:])
+    private let collectors = Locked<[@Sendable (MetricsRegistry) -> Void]>([])
 
     public init() {}
 
@@ -69,12 +67,32 @@ public final class MetricsRegistry: Sendable {
         return output
     }
 
+    /// `key="value"` pairs in key order, values escaped as the exposition format asks. Runs on
+    /// every request, so it appends to one string and escapes only values that need it.
     static func labelText(_ labels: [String: String]) -> String {
-        labels.keys.sorted().map { key in
-            let value = labels[key]!.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
-            return "\(key)=\"\(value)\""
-        }.joined(separator: ",")
+        var text = ""
+        for key in labels.keys.sorted() {
+            if !text.isEmpty { text += "," }
+            text += key
+            text += "=\""
+            let value = labels[key]!
+            if value.utf8.contains(where: {
+                $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == 0x0A
+            }) {
+                for character in value.unicodeScalars {
+                    switch character {
+                    case "\\": text += "\\\\"
+                    case "\"": text += "\\\""
+                    case "\n": text += "\\n"
+                    default: text.unicodeScalars.append(character)
+                    }
+                }
+            } else {
+                text += value
+            }
+            text += "\""
+        }
+        return text
     }
 
     static func formatNumber(_ value: Double) -> String {
