@@ -21,6 +21,29 @@ import Testing
             field: "EventStoreCrashChild", reason: "not found next to the test bundle")
     }
 
+    /// Starts the child with `arguments` and returns once it acknowledged `count` appends; the
+    /// caller kills it.
+    static func startChild(_ arguments: [String], acknowledged count: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = try childExecutable()
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var acknowledged = ""
+        while acknowledged.split(separator: "\n").count < count {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty {
+                process.waitUntilExit()
+                throw EventStoreError.invalidField(
+                    field: "EventStoreCrashChild", reason: "ended after \(acknowledged.count) bytes of output"
+                )
+            }
+            acknowledged += String(decoding: data, as: UTF8.self)
+        }
+        return process
+    }
+
     /// Runs the child, kills it with SIGKILL after `delay` seconds, returns its acknowledged appends.
     static func runAndKill(_ child: URL, path: String, delay: Double) throws -> [(position: UInt64, id: UUID)]
     {
@@ -76,20 +99,10 @@ import Testing
     func aSecondProcessSeesTheWritersAppendsAndLeavesTheIndexUnclean() throws {
         let fixture = StoreFixture()
         defer { fixture.remove() }
-        let process = Process()
-        process.executableURL = try Self.childExecutable()
-        process.arguments = [fixture.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        let process = try Self.startChild([fixture.path], acknowledged: 10)
         defer {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-        }
-        // Wait for the writer's first acknowledged appends.
-        var acknowledged = ""
-        while acknowledged.split(separator: "\n").count < 10 {
-            acknowledged += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         }
         do {
             let store = try fixture.open()
@@ -132,19 +145,11 @@ import Testing
         let store = try fixture.open()
         let first = try store.append(single(tenant, stream.rawValue, .noStream, [makeEvent("parent 1")]))
         #expect(first.positions == [1])
-        let process = Process()
-        process.executableURL = try Self.childExecutable()
-        process.arguments = [fixture.path, tenant.uuidString, stream.rawValue]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        let process = try Self.startChild(
+            [fixture.path, tenant.uuidString, stream.rawValue], acknowledged: 20)
         defer {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-        }
-        var acknowledged = ""
-        while acknowledged.split(separator: "\n").count < 20 {
-            acknowledged += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         }
         // This process last wrote version 1; the other one has written since.
         #expect(throws: EventStoreError.self) {
