@@ -64,7 +64,8 @@ public final class EventStore: Sendable {
             throw error
         }
         do {
-            let committer = try BatchCommitter(env: env, dbs: dbs, index: index, keyring: keyring)
+            let committer = try BatchCommitter(
+                env: env, dbs: dbs, index: index, keyring: keyring, syncsKeys: options.durability == .fsync)
             durableHead = DurableHead(committer.head)
             writer = GroupCommitWriter(
                 committer: committer, durableHead: durableHead, maxBatch: options.maxBatch)

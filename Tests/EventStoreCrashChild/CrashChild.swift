@@ -13,6 +13,11 @@ enum CrashChild {
         Array(String(repeating: "crash-payload-\(id.uuidString);", count: 3).utf8)
     }
 
+    /// The personal bytes, sealed under a data key of the event's own, as a webhook's raw body is.
+    static func personal(for id: UUID) -> [UInt8] {
+        Array("personal-\(id.uuidString)".utf8)
+    }
+
     static func run(path: String, shared: (tenant: UUID, stream: String)?) -> Never {
         let store: EventStore
         do {
@@ -29,7 +34,8 @@ enum CrashChild {
                 while true {
                     let id = UUID()
                     let event = NewEvent(
-                        id: id, type: "CrashProbe.v1", occurredAt: 0, payload: payload(for: id))
+                        id: id, type: "CrashProbe.v1", occurredAt: 0, payload: payload(for: id),
+                        personal: personal(for: id), dataKey: DataKeyID("crash-\(id.uuidString)"))
                     let request = AppendRequest(streams: [
                         StreamAppend(tenant: tenant, stream: stream, expectedVersion: .any, events: [event])
                     ])

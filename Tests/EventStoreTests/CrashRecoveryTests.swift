@@ -88,6 +88,8 @@ import Testing
                 let event = byPosition[position]
                 #expect(event?.id == id, "acknowledged position \(position) lost in round \(round)")
                 #expect(event?.payload == Self.payload(for: id), "payload of \(position) damaged")
+                // Its data key was made durable before the event: the personal part reads back.
+                #expect(event?.personal == .clear(Self.personal(for: id)), "personal part of \(position)")
             }
         }
         #expect(acknowledged.count > 20)
@@ -171,5 +173,10 @@ import Testing
     /// Mirrors the child's payload.
     static func payload(for id: UUID) -> [UInt8] {
         Array(String(repeating: "crash-payload-\(id.uuidString);", count: 3).utf8)
+    }
+
+    /// Mirrors the child's personal bytes.
+    static func personal(for id: UUID) -> [UInt8] {
+        Array("personal-\(id.uuidString)".utf8)
     }
 }

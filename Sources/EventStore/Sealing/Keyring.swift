@@ -1,8 +1,10 @@
 import CSodium
 import Foundation
 
-/// Data keys by id; a forgotten key keeps only a tombstone.
-final class Keyring: @unchecked Sendable {  // `entries` is only touched under `lock`
+/// Data keys by id; a forgotten key keeps only a tombstone. New keys are written to the file at
+/// once and synced in groups: the writer calls `syncNewKeys` before committing a batch, so one
+/// sync covers every key its events were sealed under.
+final class Keyring: @unchecked Sendable {  // `entries` and `unsynced` are only touched under `lock`
     enum Entry: Equatable {
         case live([UInt8])
         case forgotten
@@ -11,13 +13,16 @@ final class Keyring: @unchecked Sendable {  // `entries` is only touched under `
     private let lock = NSLock()
     private let file: KeyringFile
     private var entries: [String: Entry]
+    /// Keys were appended to the file since the last sync.
+    private var unsynced = false
 
     init(directory: String) throws {
         file = KeyringFile(directory: directory)
         entries = try file.load()
     }
 
-    /// The live key for `id`, created (and made durable) on first use.
+    /// The live key for `id`, created and written to the file on first use; durable once
+    /// `syncNewKeys` has run.
     func keyCreatingIfNeeded(_ id: DataKeyID) throws -> [UInt8] {
         lock.lock()
         defer { lock.unlock() }
@@ -34,7 +39,26 @@ final class Keyring: @unchecked Sendable {  // `entries` is only touched under `
                 entries[id.rawValue] = nil
                 throw error
             }
+            unsynced = true
             return key
+        }
+    }
+
+    /// Syncs the keys written since the last sync. A key written while this runs is covered
+    /// when its write came first, and by the next call otherwise.
+    func syncNewKeys() throws {
+        lock.lock()
+        let pending = unsynced
+        unsynced = false
+        lock.unlock()
+        guard pending else { return }
+        do {
+            try file.sync()
+        } catch {
+            lock.lock()
+            unsynced = true
+            lock.unlock()
+            throw error
         }
     }
 

@@ -4,9 +4,10 @@ import Foundation
     import Glibc
 #endif
 
-/// The keyring's own small file. A new key is appended and synced; forgetting a key rewrites
-/// the file compactly (temp file, fsync, rename, fsync of the directory) so the forgotten key
-/// leaves no copy behind in the store's files.
+/// The keyring's own small file. A new key is appended, and synced by `sync` before any event
+/// sealed under it is committed; forgetting a key rewrites the file compactly (temp file, fsync,
+/// rename, fsync of the directory) so the forgotten key leaves no copy behind in the store's
+/// files.
 ///
 /// Layout: "CLKR" · version u8 (2) · entries to the end of the file, each id (u16 len) · state
 /// u8 (1 live, 0 forgotten) · [32-byte key when live]; a later entry of an id wins. Version 1
@@ -22,8 +23,8 @@ struct KeyringFile {
     var path: String { directory + "/keyring" }
     private var temporaryPath: String { directory + "/keyring.tmp" }
 
-    /// Reads every entry. An append cut short by a crash (its key was never used: the append
-    /// that needed it had not started) is cut off the file.
+    /// Reads every entry. An append cut short by a crash (its key was never used: no event
+    /// sealed under it was committed before the file was synced) is cut off the file.
     func load() throws -> [String: Keyring.Entry] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         let bytes = [UInt8](data)
@@ -36,7 +37,8 @@ struct KeyringFile {
         return entries
     }
 
-    /// Appends a new live key and syncs it; creates the file when there is none.
+    /// Appends a new live key without syncing it (see `sync`); creates the file, durably, when
+    /// there is none.
     func append(id: String, key: [UInt8], all entries: [String: Keyring.Entry]) throws {
         guard FileManager.default.fileExists(atPath: path) else { return try store(entries) }
         var writer = ByteWriter(capacity: 40 + id.utf8.count)
@@ -46,6 +48,13 @@ struct KeyringFile {
         guard fd >= 0 else { throw failure("open") }
         defer { close(fd) }
         try writeAll(writer.bytes, to: fd)
+    }
+
+    /// Makes every append so far durable.
+    func sync() throws {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure("open") }
+        defer { close(fd) }
         guard fdatasync(fd) == 0 else { throw failure("fdatasync") }
     }
 

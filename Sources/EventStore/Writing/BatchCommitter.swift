@@ -14,6 +14,8 @@ final class BatchCommitter {
     private let index: EventIndex
     private let indexWriter: IndexWriter
     private let keyring: Keyring
+    /// Sync new data keys before each commit (the store's `.fsync` durability).
+    private let syncsKeys: Bool
     /// The last committed position.
     private(set) var head: UInt64
     private var lastRecordedAt: Int64
@@ -28,7 +30,10 @@ final class BatchCommitter {
     private var items: [PendingAppend] = []
 
     /// Reads the log's head and brings the index up to it.
-    init(env: LMDBEnvironment, dbs: LogDatabases, index: EventIndex, keyring: Keyring) throws {
+    init(
+        env: LMDBEnvironment, dbs: LogDatabases, index: EventIndex, keyring: Keyring, syncsKeys: Bool
+    ) throws {
+        self.syncsKeys = syncsKeys
         self.env = env
         self.dbs = dbs
         self.index = index
@@ -82,6 +87,8 @@ final class BatchCommitter {
         try withMapRetry {
             if transaction == nil { try reopen() }
             guard let open = transaction else { return }
+            // The keys its events are sealed under are durable before the events are.
+            if syncsKeys && open.changedAnything { try keyring.syncNewKeys() }
             try open.finish()
             transaction = nil
             index.env.abort(open.index)
