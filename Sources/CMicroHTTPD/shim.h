@@ -13,7 +13,7 @@
    fixed-signature wrappers are the only C the server needs. */
 
 static inline struct MHD_Daemon *chatledger_mhd_start(
-    uint16_t port, int loopback_only, unsigned int thread_pool_size,
+    uint16_t port, int loopback_only,
     unsigned int connection_limit, unsigned int connection_timeout_seconds,
     size_t connection_memory_limit, MHD_AccessHandlerCallback handler, void *handler_cls,
     MHD_RequestCompletedCallback completed, void *completed_cls)
@@ -23,13 +23,15 @@ static inline struct MHD_Daemon *chatledger_mhd_start(
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(loopback_only ? INADDR_LOOPBACK : INADDR_ANY);
-    /* epoll with one listening thread per pool member: handlers may block on durable
-       appends, so the pool (not the core count) bounds how many requests run at once. */
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+    /* A thread per connection: handlers block on durable appends and database calls, and a
+       pool of epoll threads let whichever thread won the accept keep the connection, so a burst
+       of connections piled onto a few threads and queued behind each other's handlers. The
+       connection limit bounds the threads; poll() has no descriptor limit. */
+    unsigned int flags =
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
     return MHD_start_daemon(
         flags, port, NULL, NULL, handler, handler_cls,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
-        MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size,
         MHD_OPTION_CONNECTION_LIMIT, connection_limit,
         MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,

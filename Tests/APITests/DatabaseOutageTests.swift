@@ -22,7 +22,7 @@ import Testing
             metrics: metrics, logger: Logger(minimumLevel: .error), phoneIndexKey: [1, 2, 3])
         let app = try ChatLedgerApp(
             services: services, projector: nil,
-            server: HTTPServerConfiguration(port: 0, loopbackOnly: true, threadPoolSize: 4))
+            server: HTTPServerConfiguration(port: 0, loopbackOnly: true))
         defer { app.stop() }
         let client = TestHTTPClient(port: app.server.port)
         let registered = try client.sendJSON(

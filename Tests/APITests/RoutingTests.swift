@@ -103,7 +103,7 @@ private func probeRouter() -> Router {
     }
 
     @Test func manyConcurrentRequestsAreAllAnswered() throws {
-        let (server, client) = try TestServer.start(probeRouter(), threads: 8)
+        let (server, client) = try TestServer.start(probeRouter())
         defer { server.stop() }
         let statuses = Statuses()
         DispatchQueue.concurrentPerform(iterations: 64) { index in

@@ -27,12 +27,9 @@ final class BenchServer {
             try connection.execute("CREATE DATABASE \(name)")
         }
         dataDirectory = try BenchSupport.temporaryDirectory(label)
-        var configuration = AppConfiguration(
+        let configuration = AppConfiguration(
             databaseURL: try DatabaseURL.replacingDatabase(in: baseURL, with: databaseName),
             dataDirectory: dataDirectory, port: 0)
-        if let threads = ProcessInfo.processInfo.environment["CHATLEDGER_HTTP_THREADS"].flatMap({ Int($0) }) {
-            configuration.httpThreads = threads
-        }
         app = try ChatLedgerApp(
             configuration: configuration, environment: [:], logger: Logger(minimumLevel: .error),
             durability: .fsync, loopbackOnly: true)

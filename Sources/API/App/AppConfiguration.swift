@@ -6,21 +6,22 @@ public struct AppConfiguration: Sendable {
     public var dataDirectory: String
     /// `PORT`, default 8080.
     public var port: UInt16
-    /// `CHATLEDGER_HTTP_THREADS`, default 32.
-    public var httpThreads: Int
+    /// `CHATLEDGER_MAX_CONNECTIONS`, default 1024: HTTP connections served at once, each on a
+    /// thread of its own.
+    public var maxConnections: Int
     /// `CHATLEDGER_LOG_LEVEL`, default `info`.
     public var logLevel: LogLevel
     /// Seconds between keep-alive comments on an idle event stream.
     public var eventStreamKeepAliveSeconds: Double = 15
 
     public init(
-        databaseURL: String, dataDirectory: String = "./var", port: UInt16 = 8080, httpThreads: Int = 32,
+        databaseURL: String, dataDirectory: String = "./var", port: UInt16 = 8080, maxConnections: Int = 1024,
         logLevel: LogLevel = .info
     ) {
         self.databaseURL = databaseURL
         self.dataDirectory = dataDirectory
         self.port = port
-        self.httpThreads = httpThreads
+        self.maxConnections = maxConnections
         self.logLevel = logLevel
     }
 
@@ -39,11 +40,11 @@ public struct AppConfiguration: Sendable {
             }
             configuration.port = port
         }
-        if let text = environment["CHATLEDGER_HTTP_THREADS"] {
-            guard let threads = Int(text), (1...1024).contains(threads) else {
-                throw APIError.validation(field: "CHATLEDGER_HTTP_THREADS", "must be 1–1024")
+        if let text = environment["CHATLEDGER_MAX_CONNECTIONS"] {
+            guard let connections = Int(text), (1...16_384).contains(connections) else {
+                throw APIError.validation(field: "CHATLEDGER_MAX_CONNECTIONS", "must be 1–16384")
             }
-            configuration.httpThreads = threads
+            configuration.maxConnections = connections
         }
         if let text = environment["CHATLEDGER_LOG_LEVEL"] {
             guard let level = LogLevel(name: text) else {

@@ -44,7 +44,7 @@ public final class ChatLedgerApp: Sendable {
                 eventStreamKeepAliveSeconds: configuration.eventStreamKeepAliveSeconds,
                 server: HTTPServerConfiguration(
                     port: configuration.port, loopbackOnly: loopbackOnly,
-                    threadPoolSize: configuration.httpThreads))
+                    connectionLimit: configuration.maxConnections))
         } catch {
             projector.stop()
             throw error

@@ -40,7 +40,7 @@ public final class FakeWhatsAppProvider: Sendable {
             try holder.provider?.answer($0, evolution: true) ?? .noContent
         }
         let started = try HTTPServer(
-            configuration: HTTPServerConfiguration(port: port, loopbackOnly: true, threadPoolSize: 4),
+            configuration: HTTPServerConfiguration(port: port, loopbackOnly: true),
             router: router, logger: Logger(minimumLevel: .error))
         self.port = started.port
         server.withLock { $0 = started }

@@ -4,9 +4,9 @@ import Foundation
 /// The tenant's log as Server-Sent Events: `id:` is the log position (so `Last-Event-ID`
 /// resumes with no gap and no duplicate), `event:` the seed 001 socket event name.
 ///
-/// The stream runs on one of the HTTP server's pool threads, which also serves other
-/// connections, so `next()` never waits longer than `longestWait`: an idle stream hands back an
-/// empty comment line and is asked again, and a request sharing the thread waits at most that.
+/// The stream runs on its connection's own server thread. `next()` never waits longer than
+/// `longestWait`: an idle stream hands back an empty comment line and is asked again, so a
+/// stopping server (which waits for its connection threads) waits at most that.
 // @unchecked Sendable: `position`, `started` and `keepAliveDue` are touched only by the
 // connection's thread, one `next()` at a time.
 final class TenantEventStream: ResponseStream, @unchecked Sendable {
@@ -54,7 +54,7 @@ final class TenantEventStream: ResponseStream, @unchecked Sendable {
                     return Array(": keep-alive\n\n".utf8)
                 }
                 let remaining = min(deadline.timeIntervalSinceNow, keepAliveDue.timeIntervalSinceNow)
-                // Nothing yet: give the pool thread back to the other connections for a moment.
+                // Nothing yet: let the server see whether it is stopping.
                 if remaining <= 0 { return Array(":\n\n".utf8) }
                 _ = store.waitForHead(above: head, timeout: remaining)
             }

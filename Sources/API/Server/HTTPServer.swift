@@ -19,8 +19,8 @@ public final class HTTPServer: @unchecked Sendable {
         context = RequestDispatcher(router: router, logger: logger, metrics: metrics)
         let cls = Unmanaged.passUnretained(context).toOpaque()
         let started = chatledger_mhd_start(
-            configuration.port, configuration.loopbackOnly ? 1 : 0, UInt32(configuration.threadPoolSize),
-            UInt32(configuration.connectionLimit), UInt32(configuration.connectionTimeoutSeconds), 64 * 1024,
+            configuration.port, configuration.loopbackOnly ? 1 : 0, UInt32(configuration.connectionLimit),
+            UInt32(configuration.connectionTimeoutSeconds), 64 * 1024,
             { cls, connection, url, method, _, uploadData, uploadDataSize, state in
                 let dispatcher = Unmanaged<RequestDispatcher>.fromOpaque(cls!).takeUnretainedValue()
                 return dispatcher.access(

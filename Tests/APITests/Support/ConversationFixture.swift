@@ -41,7 +41,7 @@ struct ConversationFixture {
         // The app's own route table; the projector above is stopped by this fixture.
         let app = try ChatLedgerApp(
             services: services, projector: projector,
-            server: HTTPServerConfiguration(port: 0, loopbackOnly: true, threadPoolSize: 8))
+            server: HTTPServerConfiguration(port: 0, loopbackOnly: true))
         defer { app.server.stop() }
         return try body(
             ConversationFixture(

@@ -27,7 +27,7 @@ struct TestApp {
         var configuration = AppConfiguration(
             databaseURL: try DatabaseURL.replacingDatabase(in: baseURL, with: String(name)),
             dataDirectory: directory,
-            port: 0, httpThreads: 8)
+            port: 0)
         configuration.eventStreamKeepAliveSeconds = 0.3
         let app = try ChatLedgerApp(
             configuration: configuration, environment: [:], logger: Logger(minimumLevel: .error),
