@@ -134,8 +134,7 @@ final class LoopbackConnection: @unchecked Sendable {
             let line = try readLine()
             if line.isEmpty { break }
             guard let colon = line.firstIndex(of: ":") else { throw Failure.malformed("header: \(line)") }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-                in: .whitespaces)
+            headers[line[..<colon].lowercased()] = Self.withoutBlanks(line[line.index(after: colon)...])
         }
         var body: [UInt8] = []
         if let length = headers["content-length"].flatMap({ Int($0) }) {
@@ -156,6 +155,15 @@ final class LoopbackConnection: @unchecked Sendable {
         }
         if headers["connection"]?.lowercased() == "close" { try reopen() }
         return Reply(status: status, headers: headers, body: body)
+    }
+
+    /// A header value without the spaces and tabs around it (RFC 9110 §5.6.3); by hand, as
+    /// Foundation's trimming cost the generator a visible share of the two cores.
+    private static func withoutBlanks(_ text: Substring) -> String {
+        var value = text
+        while let first = value.first, first == " " || first == "\t" { value.removeFirst() }
+        while let last = value.last, last == " " || last == "\t" { value.removeLast() }
+        return String(value)
     }
 
     /// A complete HTTP/1.1 request with keep-alive.
