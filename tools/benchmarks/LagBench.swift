@@ -144,13 +144,15 @@ enum LagBench {
         var ids: [String] = []
         for k in 0..<sampleContacts {
             let text = "preparo \(run) \(k)"
+            let phone = SignedWebhook.phone(900_000 + k)
             let ack = try server.call(
                 "POST", "/webhooks/whatsapp",
-                raw: SignedWebhook.request(
-                    phone: SignedWebhook.phone(900_000 + k), wamid: "wamid.setup.\(run).\(k)", text: text))
+                raw: SignedWebhook.request(phone: phone, wamid: "wamid.setup.\(run).\(k)", text: text))
             let position = ack.headers["x-log-position"] ?? "0"
+            // By the contact's phone: the list is ordered by the last message's time in seconds,
+            // and the warm-up's last conversations share this one's second.
             let list = try server.call(
-                "GET", "/api/conversations?limit=100", token: token, minPosition: position)
+                "GET", "/api/conversations?search=\(phone)&limit=10", token: token, minPosition: position)
             guard let page = try JSONSerialization.jsonObject(with: Data(list.body)) as? [String: Any],
                 let data = page["data"] as? [[String: Any]],
                 let match = data.first(where: {
