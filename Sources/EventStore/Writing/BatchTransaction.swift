@@ -9,6 +9,7 @@ import Foundation
 struct BatchTransaction {
     let txn: LMDBTransaction
     let dbs: LogDatabases
+    /// A read snapshot of the index as of the previous batch.
     let index: LMDBTransaction
     let indexDbs: IndexDatabases
     let keyring: Keyring
@@ -16,25 +17,26 @@ struct BatchTransaction {
     let knownVersions: [StreamName: UInt64]
     let recordedAt: Int64
     private(set) var next: UInt64
-    /// The records written, for the index.
+    /// What the batch wrote: its records (for the index writer), and their ids and stream
+    /// versions, which the index snapshot does not hold.
     private(set) var written: [IndexWriter.Entry] = []
+    private var writtenIds: [UUID: UInt64] = [:]
+    private(set) var writtenVersions: [StreamName: UInt64] = [:]
     /// Whether anything was put or deleted: LMDB commits a transaction that changed nothing
     /// without giving it a transaction id.
     private(set) var changedAnything = false
     private var chainHeads: [UUID: [UInt8]] = [:]
-    private var writtenIds: [UUID: UInt64] = [:]
-    private(set) var writtenVersions: [StreamName: UInt64] = [:]
 
     init(
         txn: LMDBTransaction, dbs: LogDatabases, index: LMDBTransaction, indexDbs: IndexDatabases,
         keyring: Keyring, knownVersions: [StreamName: UInt64], next: UInt64, recordedAt: Int64
     ) {
-        self.knownVersions = knownVersions
         self.txn = txn
         self.dbs = dbs
         self.index = index
         self.indexDbs = indexDbs
         self.keyring = keyring
+        self.knownVersions = knownVersions
         self.next = next
         self.recordedAt = recordedAt
     }
