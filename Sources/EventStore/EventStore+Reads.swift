@@ -55,10 +55,11 @@ extension EventStore {
         position: (LMDBCursor.Entry) -> UInt64?
     ) throws -> [RecordedEvent] {
         let prefix = start[0..<prefixLength]
-        let stored = try index.env.read { indexTxn in
+        return try index.env.read { indexTxn in
             try env.read { txn in
                 try indexTxn.withCursor(dbi) { cursor in
-                    var events: [StoredEvent] = []
+                    var decoder = RecordedEventDecoder(keyring: keyring)
+                    var events: [RecordedEvent] = []
                     var entry = try cursor.seek(atLeast: start)
                     while let current = entry, events.count < limit, current.key.count >= prefixLength,
                         current.key[0..<prefixLength].elementsEqual(prefix), let at = position(current)
@@ -67,36 +68,13 @@ extension EventStore {
                             throw EventStoreError.corruptRecord(
                                 position: at, reason: "indexed event is missing")
                         }
-                        events.append(try StoredEvent(value, at: at))
+                        events.append(try decoder.decode(value, at: at))
                         entry = try cursor.next()
                     }
                     return events
                 }
             }
         }
-        return stored.map(reveal)
-    }
-
-    /// Opens the sealed personal part with the keyring (outside any transaction).
-    private func reveal(_ stored: StoredEvent) -> RecordedEvent {
-        let record = stored.record
-        var personal = PersonalPart.none
-        if let sealed = record.sealed, let keyId = record.dataKey {
-            switch keyring.entry(keyId) {
-            case .live(let key):
-                personal =
-                    PersonalSeal.open(sealed, key: key, eventId: record.id).map(PersonalPart.clear) ?? .erased
-            case .forgotten, nil:
-                personal = .erased
-            }
-        }
-        return RecordedEvent(
-            position: record.position, tenant: record.tenant, stream: StreamName(record.stream),
-            streamVersion: record.streamVersion, id: record.id, type: record.type,
-            recordedAt: record.recordedAt,
-            occurredAt: record.occurredAt, metadata: record.metadata, payload: record.payload,
-            personal: personal,
-            dataKey: record.dataKey.map { DataKeyID($0) }, chainHash: stored.chainHash)
     }
 
     static func check(limit: Int) throws {

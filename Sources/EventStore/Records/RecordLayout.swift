@@ -1,9 +1,8 @@
 import Foundation
 
 /// Where each field of one canonical record (see `StoredRecord`) sits, found without copying:
-/// the one parser of the variable part, for readers that copy everything (`StoredRecord`) and
-/// for those that share or skip what they can (`RecordedEventDecoder`). The buffer must outlive
-/// the layout's use.
+/// the one parser of a record, for the reads (`RecordedEventDecoder`), the index and `verify`.
+/// The buffer must outlive the layout's use.
 struct RecordLayout {
     let record: UnsafeRawBufferPointer
     var stream: Range<Int>

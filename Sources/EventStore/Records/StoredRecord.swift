@@ -6,8 +6,9 @@ import Foundation
 /// tenant 16 · eventId 16 · occurredAt i64 · flags u8 · stream (u16 len) · type (u16 len) ·
 /// [correlation 16] · [causation 16] · [actor (u16 len)] · payload (u32 len) ·
 /// [dataKey (u16 len) · sealed personal (u32 len)]. The stored value appends the 32-byte hash.
-/// The fields the writer assigns sit at fixed offsets so it can patch a pre-encoded record.
-struct StoredRecord {
+/// The fields the writer assigns sit at fixed offsets so it can patch a pre-encoded record;
+/// `RecordLayout` reads a record back.
+enum StoredRecord {
     static let tag: UInt8 = 1
     static let positionOffset = 1
     static let streamVersionOffset = 9
@@ -22,19 +23,6 @@ struct StoredRecord {
     static let hasCausation: UInt8 = 2
     static let hasActor: UInt8 = 4
     static let hasPersonal: UInt8 = 8
-
-    var position: UInt64
-    var streamVersion: UInt64
-    var recordedAt: Int64
-    var tenant: UUID
-    var id: UUID
-    var occurredAt: Int64
-    var stream: String
-    var type: String
-    var metadata: EventMetadata
-    var payload: [UInt8]
-    var dataKey: String?
-    var sealed: [UInt8]?
 
     /// Encodes an event with position, version and time zeroed, plus room for the hash.
     static func template(
@@ -86,22 +74,5 @@ struct StoredRecord {
     static func position(in record: UnsafeRawBufferPointer) -> UInt64? {
         guard record.count > positionOffset + 8 else { return nil }
         return UInt64(littleEndian: record.loadUnaligned(fromByteOffset: positionOffset, as: UInt64.self))
-    }
-
-    /// Decodes a record (the stored value without its trailing hash).
-    init(decoding record: UnsafeRawBufferPointer, at position: UInt64) throws {
-        let layout = try RecordLayout(record, at: position)
-        self.position = layout.position
-        streamVersion = layout.streamVersion
-        recordedAt = layout.recordedAt
-        tenant = layout.tenant
-        id = layout.id
-        occurredAt = layout.occurredAt
-        stream = layout.string(layout.stream)
-        type = layout.string(layout.type)
-        metadata = layout.metadata
-        payload = Array(layout.bytes(layout.payload))
-        dataKey = layout.dataKey.map(layout.string)
-        sealed = layout.sealed.map { Array(layout.bytes($0)) }
     }
 }

@@ -28,12 +28,8 @@ enum PersonalSeal {
         return sealed
     }
 
-    /// Returns nil when the bytes do not authenticate under the key.
-    static func open(_ sealed: [UInt8], key: [UInt8], eventId: UUID) -> [UInt8]? {
-        sealed.withUnsafeBytes { open($0, key: key, eventId: eventId) }
-    }
-
-    /// `open` straight from borrowed bytes (a read transaction's map), without copying them first.
+    /// Opens sealed bytes straight from where they lie (a read transaction's map); nil when they
+    /// do not authenticate under the key.
     static func open(_ sealed: UnsafeRawBufferPointer, key: [UInt8], eventId: UUID) -> [UInt8]? {
         guard sealed.count >= nonceSize + tagSize, key.count == keySize else { return nil }
         let input = UnsafeBufferPointer(
