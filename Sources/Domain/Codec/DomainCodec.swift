@@ -52,14 +52,18 @@ public enum DomainCodec {
         } catch {
             throw DomainCodecError.invalidPayload(type: Event.type, reason: describe(error))
         }
-        if let personal {
-            do {
-                body.personal = try FastJSONDecoder.decode(Event.Personal.self, from: personal)
-            } catch {
-                throw DomainCodecError.invalidPersonal(type: Event.type, reason: describe(error))
-            }
-        }
+        if let personal { body.personal = try decodePersonal(Event.self, personal) }
         return body
+    }
+
+    private static func decodePersonal<Event: PersonalDataEvent>(_: Event.Type, _ personal: [UInt8]) throws
+        -> Event.Personal
+    {
+        do {
+            return try FastJSONDecoder.decode(Event.Personal.self, from: personal)
+        } catch {
+            throw DomainCodecError.invalidPersonal(type: Event.type, reason: describe(error))
+        }
     }
 
     /// `decodeBody` with the hand-written decoder first; any doubt goes the `Codable` way.
@@ -70,18 +74,20 @@ public enum DomainCodec {
         return try decodeBody(Event.self, payload: payload, personal: personal)
     }
 
-    /// `decodeBody` with the hand-written decoders first, for the clear and the personal part.
+    /// `decodeBody` with the hand-written decoders first, for the clear and the personal part;
+    /// each part the hand-written decoder doubts is decoded the `Codable` way, and only that part.
     static func decodeFast<Event: PersonalDataEvent & JSONFieldDecodable>(
         _: Event.Type, payload: [UInt8], personal: [UInt8]?
     ) throws -> Event where Event.Personal: JSONFieldDecodable {
-        if var body = JSONFields.decode(Event.self, from: payload) {
-            guard let personal else { return body }
-            if let part = JSONFields.decode(Event.Personal.self, from: personal) {
-                body.personal = part
-                return body
-            }
+        guard var body = JSONFields.decode(Event.self, from: payload) else {
+            return try decodeBody(Event.self, payload: payload, personal: personal)
         }
-        return try decodeBody(Event.self, payload: payload, personal: personal)
+        if let personal {
+            body.personal =
+                try JSONFields.decode(Event.Personal.self, from: personal)
+                ?? decodePersonal(Event.self, personal)
+        }
+        return body
     }
 
     private static func json(_ value: some Encodable, type: String) throws -> [UInt8] {

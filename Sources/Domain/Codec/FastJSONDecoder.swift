@@ -37,12 +37,7 @@ struct FastJSONDecoder: Decoder {
     /// Decodes the value this decoder points at, taking the shortcuts for leaf types.
     func decodeValue<T: Decodable>(_: T.Type) throws -> T {
         if T.self == UUID.self {
-            if scanner.byte(at: offset) == UInt8(ascii: "\""),
-                scanner.byte(at: offset + 37) == UInt8(ascii: "\""),
-                let uuid = UUIDText.parse(scanner.bytes, at: offset + 1)
-            {
-                return uuid as! T
-            }
+            if let uuid = scanner.plainUUID(offset) { return uuid as! T }
             let text = try wrap { try scanner.string(offset) }
             guard let uuid = UUID(uuidString: text) else {
                 throw DecodingError.dataCorrupted(

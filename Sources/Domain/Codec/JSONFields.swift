@@ -3,8 +3,8 @@ import Foundation
 /// The members of one JSON object that a `JSONFieldDecodable` type asked for, found in a single
 /// pass that checks the object exactly as `JSONScanner` does for the `Codable` path. Each read
 /// follows the rules of `FastJSONDecoder` (the last duplicate wins, absent and `null` are both
-/// `nil` for an optional) and throws `JSONFields.Unsure` whenever that path might decide
-/// otherwise, so callers fall back to it.
+/// `nil` for an optional) and throws whenever that path might decide otherwise (`Unsure`, or the
+/// scanner's own error), so callers fall back to it.
 struct JSONFields {
     /// The bytes are not in the plain shape this reader handles; decode them with `Codable`.
     struct Unsure: Error {}
@@ -122,30 +122,16 @@ struct JSONFields {
     }
 
     func uuid(_ index: Int) throws -> UUID {
-        let offset = try present(index)
-        guard scanner.byte(at: offset) == UInt8(ascii: "\""),
-            scanner.byte(at: offset + 37) == UInt8(ascii: "\""),
-            let uuid = UUIDText.parse(scanner.bytes, at: offset + 1)
-        else { throw Unsure() }
+        guard let uuid = scanner.plainUUID(try present(index)) else { throw Unsure() }
         return uuid
     }
 
     func string(_ index: Int) throws -> String {
-        let offset = try present(index)
-        do {
-            return try scanner.string(offset)
-        } catch {
-            throw Unsure()
-        }
+        try scanner.string(try present(index))
     }
 
     func int64(_ index: Int) throws -> Int64 {
-        let offset = try present(index)
-        do {
-            return try scanner.int64(offset)
-        } catch {
-            throw Unsure()
-        }
+        try scanner.int64(try present(index))
     }
 
     func int(_ index: Int) throws -> Int {
@@ -161,19 +147,12 @@ struct JSONFields {
 
     /// Any other value, through `FastJSONDecoder` exactly as the `Codable` path reads it.
     func value<T: Decodable>(_ index: Int, as _: T.Type) throws -> T {
-        let offset = try present(index)
-        do {
-            return try FastJSONDecoder(scanner: scanner, offset: offset, parentPath: [], key: nil)
-                .decodeValue(
-                    T.self)
-        } catch {
-            throw Unsure()
-        }
+        try FastJSONDecoder(scanner: scanner, offset: try present(index), parentPath: [], key: nil)
+            .decodeValue(T.self)
     }
 
     func optionalUUID(_ index: Int) throws -> UUID? { isAbsent(index) ? nil : try uuid(index) }
     func optionalString(_ index: Int) throws -> String? { isAbsent(index) ? nil : try string(index) }
-    func optionalInt64(_ index: Int) throws -> Int64? { isAbsent(index) ? nil : try int64(index) }
     func optionalValue<T: Decodable>(_ index: Int, as type: T.Type) throws -> T? {
         isAbsent(index) ? nil : try value(index, as: type)
     }

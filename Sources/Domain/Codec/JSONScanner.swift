@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads JSON straight from UTF-8 bytes without building a tree: callers ask for the value
 /// at an offset (a string, a number, the entries of an object) and get where it ends. Every
 /// skipped value is still checked, so malformed input anywhere throws instead of passing.
@@ -205,6 +207,15 @@ struct JSONScanner: Sendable {
     func keyString(_ entry: Entry) throws -> String {
         if entry.keyEscaped { return try unescape(entry.keyStart, entry.keyEnd) }
         return try validated(entry.keyStart, entry.keyEnd)
+    }
+
+    /// The UUID at `offset` when it is written plainly (36 characters between quotes, no
+    /// escapes); nil otherwise, for the caller's slower path.
+    func plainUUID(_ offset: Int) -> UUID? {
+        guard byte(at: offset) == UInt8(ascii: "\""), byte(at: offset + 37) == UInt8(ascii: "\"") else {
+            return nil
+        }
+        return UUIDText.parse(bytes, at: offset + 1)
     }
 
     /// The string at `offset`.
