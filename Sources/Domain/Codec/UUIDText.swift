@@ -2,10 +2,9 @@ import Foundation
 
 /// UUIDs as their 36-character text, read and written by hand: Foundation's `UUID(uuidString:)`
 /// and `uuidString` go through `sscanf`/`sprintf` on Linux, which cost more than the rest of
-/// an event's decoding. Writes upper case like `uuidString`; reads either case.
-enum UUIDText {
-    private static let digits = Array("0123456789ABCDEF".utf8)
-
+/// an event's decoding. Writes lower case (names, keys, PostgreSQL's form) or upper case (as
+/// `uuidString`, for JSON); reads either case.
+public enum UUIDText {
     /// The value of each byte as a hex digit, 0xFF when it is not one.
     private static let hexValues: [UInt8] = (0...255).map { nibble(UInt8($0)) ?? 0xFF }
 
@@ -46,22 +45,39 @@ enum UUIDText {
         }
     }
 
+    /// Writes the text of `uuid` into the first 36 bytes of `out`.
+    public static func write(_ uuid: UUID, uppercase: Bool, into out: UnsafeMutableRawBufferPointer) {
+        precondition(out.count >= 36, "a UUID's text is 36 bytes")
+        let letters = (uppercase ? UInt8(ascii: "A") : UInt8(ascii: "a")) - 10
+        func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : letters + nibble }
+        withUnsafeBytes(of: uuid.uuid) { raw in
+            var index = 0
+            for (position, byte) in raw.enumerated() {
+                if position == 4 || position == 6 || position == 8 || position == 10 {
+                    out[index] = UInt8(ascii: "-")
+                    index += 1
+                }
+                out[index] = digit(byte >> 4)
+                out[index + 1] = digit(byte & 0x0F)
+                index += 2
+            }
+        }
+    }
+
     /// The same text as `uuid.uuidString`.
     static func string(_ uuid: UUID) -> String {
-        withUnsafeBytes(of: uuid.uuid) { raw in
-            String(unsafeUninitializedCapacity: 36) { out in
-                var index = 0
-                for (position, byte) in raw.enumerated() {
-                    if position == 4 || position == 6 || position == 8 || position == 10 {
-                        out[index] = UInt8(ascii: "-")
-                        index += 1
-                    }
-                    out[index] = digits[Int(byte >> 4)]
-                    out[index + 1] = digits[Int(byte & 0x0F)]
-                    index += 2
-                }
-                return 36
-            }
+        text(uuid, uppercase: true)
+    }
+
+    /// The lower-case text, as names, keys and PostgreSQL spell a UUID.
+    public static func lowercase(_ uuid: UUID) -> String {
+        text(uuid, uppercase: false)
+    }
+
+    private static func text(_ uuid: UUID, uppercase: Bool) -> String {
+        String(unsafeUninitializedCapacity: 36) { out in
+            write(uuid, uppercase: uppercase, into: UnsafeMutableRawBufferPointer(out))
+            return 36
         }
     }
 }

@@ -27,5 +27,5 @@ public enum Streams {
 
 extension UUID {
     /// The canonical lower-case text form used in names and keys.
-    public var lowercasedString: String { Hex.uuid(self) }
+    public var lowercasedString: String { UUIDText.lowercase(self) }
 }

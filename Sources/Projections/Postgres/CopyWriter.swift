@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Encodes rows in COPY text format and streams them to the server in chunks.
@@ -73,25 +74,10 @@ public struct CopyWriter {
     /// appended at once.
     static func uuid(_ id: UUID, into out: inout [UInt8]) {
         var text: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
-        withUnsafeBytes(of: id.uuid) { bytes in
-            withUnsafeMutableBytes(of: &text) { scratch in
-                var at = 0
-                for index in 0..<16 {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        scratch[at] = 0x2D
-                        at += 1
-                    }
-                    scratch[at] = hexDigit(bytes[index] >> 4)
-                    scratch[at + 1] = hexDigit(bytes[index] & 0x0F)
-                    at += 2
-                }
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<36]))
-            }
+        withUnsafeMutableBytes(of: &text) { scratch in
+            UUIDText.write(id, uppercase: false, into: scratch)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<36]))
         }
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? 0x30 + nibble : 0x57 + nibble
     }
 
     static func integer(_ number: Int64, into out: inout [UInt8]) {

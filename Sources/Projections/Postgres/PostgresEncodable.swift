@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A Swift value sent to PostgreSQL as a text-format query parameter (`nil` = SQL NULL).
@@ -30,7 +31,7 @@ extension Bool: PostgresEncodable {
 }
 
 extension UUID: PostgresEncodable {
-    public var postgresText: String? { uuidString.lowercased() }
+    public var postgresText: String? { lowercasedString }
 }
 
 extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
@@ -46,7 +47,7 @@ public struct PostgresArray: PostgresEncodable {
     }
 
     public init(_ uuids: [UUID]) {
-        self.elements = uuids.map { $0.uuidString.lowercased() }
+        self.elements = uuids.map(\.lowercasedString)
     }
 
     public var postgresText: String? {

@@ -21,8 +21,6 @@ struct RowSet<Row: ProjectedRow> {
         slots[key] != nil
     }
 
-    var isEmpty: Bool { rows.isEmpty }
-
     /// Changes a row in place if it exists; returns whether it did.
     @discardableResult
     mutating func update(_ key: UUID, _ change: (inout Row) -> Void) -> Bool {

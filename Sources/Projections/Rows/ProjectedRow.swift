@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A row of one read-model table as the projector folds it in memory.
@@ -14,7 +15,7 @@ protocol ProjectedRow: Sendable {
 
 extension UUID {
     /// Lower-case text, the form PostgreSQL prints, so digests match regardless of origin.
-    var text: String { uuidString.lowercased() }
+    var text: String { lowercasedString }
 }
 
 extension QueryResult {
