@@ -65,11 +65,12 @@ public struct Rebuilder: Sendable {
         }
     }
 
-    private func fill(
-        _ schema: String, on connection: Connection, progress: (@Sendable (RebuildProgress) -> Void)?,
+    /// Folds the log through `target` in memory and bulk-loads the rows into `schema`; returns
+    /// the position reached, the events applied and the rows copied.
+    private func loadInBulk(
+        _ schema: String, through target: UInt64, progress: (@Sendable (RebuildProgress) -> Void)?,
         interruptAfterLoad: Error?
-    ) throws -> (applied: Int, copied: Int, old: String?) {
-        let target = try store.head()
+    ) throws -> (position: UInt64, applied: Int, copied: Int) {
         let state = ProjectionState()
         var position: UInt64 = 0
         var applied = 0
@@ -91,7 +92,18 @@ public struct Rebuilder: Sendable {
             progress?(
                 RebuildProgress(phase: .indexing, position: position, target: target, eventsApplied: applied))
         }
-        state.clear()
+        return (position, applied, copied)
+    }
+
+    private func fill(
+        _ schema: String, on connection: Connection, progress: (@Sendable (RebuildProgress) -> Void)?,
+        interruptAfterLoad: Error?
+    ) throws -> (applied: Int, copied: Int, old: String?) {
+        let target = try store.head()
+        // The folded rows are released when `loadInBulk` returns, before the catch-up.
+        let (position, loaded, copied) = try loadInBulk(
+            schema, through: target, progress: progress, interruptAfterLoad: interruptAfterLoad)
+        var applied = loaded
         try connection.transaction { tx in
             for (table, _) in ReadModelSchema.dataTables {
                 try tx.execute(ReadModelSchema.keyConstraint(schema, table: table))
