@@ -8,10 +8,36 @@ import Foundation
 enum BenchLog {
     static let eventsPerConversation = 50
 
-    /// Writes the log into a new store at `path` (no fsync: bench set-up only) and returns it.
+    /// The generated log at `path`: reused when `reuse` and a log of this size was generated
+    /// there before (a marker file names the size), else generated afresh, replacing only an
+    /// earlier bench log (never a directory with other contents).
+    static func openOrGenerate(at path: String, conversations: Int, reuse: Bool) throws -> EventStore {
+        let files = FileManager.default
+        let marker = path + "/bench-log-conversations"
+        let size = "\(conversations)"
+        let generated = try? String(contentsOfFile: marker, encoding: .utf8)
+        if reuse, generated == size {
+            return try open(path)
+        }
+        if generated != nil {
+            try files.removeItem(atPath: path)
+        } else if let contents = try? files.contentsOfDirectory(atPath: path), !contents.isEmpty {
+            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path])
+        }
+        try files.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let store = try generate(path: path, tenants: 50, conversations: conversations)
+        try size.write(toFile: marker, atomically: true, encoding: .utf8)
+        return store
+    }
+
+    /// The store at `path`, without fsync: bench set-up and reads only.
+    static func open(_ path: String) throws -> EventStore {
+        try EventStore(options: EventStoreOptions(path: path, durability: .noSync, initialMapSize: 4 << 30))
+    }
+
+    /// Writes the log into a new store at `path` and returns it.
     static func generate(path: String, tenants: Int, conversations: Int) throws -> EventStore {
-        let store = try EventStore(
-            options: EventStoreOptions(path: path, durability: .noSync, initialMapSize: 4 << 30))
+        let store = try open(path)
         var clock: Int64 = 1_763_000_000_000
         var serial = 0
         func id() -> UUID {

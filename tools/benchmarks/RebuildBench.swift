@@ -15,7 +15,8 @@ enum RebuildBench {
         let kept = ProcessInfo.processInfo.environment["BENCH_LOG"]
         let storePath = try kept ?? BenchSupport.temporaryDirectory("rebuild")
         defer { if kept == nil { try? FileManager.default.removeItem(atPath: storePath) } }
-        let store = try log(at: storePath, conversations: conversations, reuse: kept != nil)
+        let store = try BenchLog.openOrGenerate(
+            at: storePath, conversations: conversations, reuse: kept != nil)
         let events = try store.head()
         try BenchDatabase.with(baseURL: baseURL, name: "chatledger_bench_rebuild") { database in
             try Migrator(database: database).migrate()
@@ -35,29 +36,6 @@ enum RebuildBench {
                 ("rows_copied", report.rowsCopied), ("phase_seconds", phases.summary),
             ])
         }
-    }
-
-    /// The generated log at `path`: reused when `reuse` and a log of this size was generated
-    /// there before (a marker file names the size), else generated afresh, replacing only an
-    /// earlier bench log (never a directory with other contents).
-    private static func log(at path: String, conversations: Int, reuse: Bool) throws -> EventStore {
-        let files = FileManager.default
-        let marker = path + "/bench-log-conversations"
-        let size = "\(conversations)"
-        let generated = try? String(contentsOfFile: marker, encoding: .utf8)
-        if reuse, generated == size {
-            return try EventStore(
-                options: EventStoreOptions(path: path, durability: .noSync, initialMapSize: 4 << 30))
-        }
-        if generated != nil {
-            try files.removeItem(atPath: path)
-        } else if let contents = try? files.contentsOfDirectory(atPath: path), !contents.isEmpty {
-            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path])
-        }
-        try files.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let store = try BenchLog.generate(path: path, tenants: 50, conversations: conversations)
-        try size.write(toFile: marker, atomically: true, encoding: .utf8)
-        return store
     }
 
     /// Reads the rebuilt message rows, then times COPYing them into an unindexed table.

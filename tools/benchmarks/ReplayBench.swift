@@ -3,15 +3,18 @@ import EventStore
 import Foundation
 
 /// `replay`: read and decode every event of a generated log (the log of the `rebuild`
-/// bench), pages read and decoded on every core at once.
+/// bench), pages read and decoded on every core at once. `BENCH_LOG=<dir>` reuses the log kept
+/// there, as `rebuild` does.
 enum ReplayBench {
     static let pageSize = 2048
 
     static func run() throws {
         let conversations = Int(ProcessInfo.processInfo.environment["BENCH_CONVERSATIONS"] ?? "") ?? 20_000
-        let storePath = try BenchSupport.temporaryDirectory("replay")
-        defer { try? FileManager.default.removeItem(atPath: storePath) }
-        let store = try BenchLog.generate(path: storePath, tenants: 50, conversations: conversations)
+        let kept = ProcessInfo.processInfo.environment["BENCH_LOG"]
+        let storePath = try kept ?? BenchSupport.temporaryDirectory("replay")
+        defer { if kept == nil { try? FileManager.default.removeItem(atPath: storePath) } }
+        let store = try BenchLog.openOrGenerate(
+            at: storePath, conversations: conversations, reuse: kept != nil)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let head = try store.head()
 
