@@ -1,14 +1,14 @@
 import CLMDB
 import Foundation
 
-/// The log's secondary indexes (event ids, streams, tenants, time) in an LMDB environment of
-/// their own, under `index/` in the store directory.
+/// The log's secondary indexes (event ids, streams, tenants; the tenant index answers time
+/// queries too) in an LMDB environment of their own, under `index/` in the store directory.
 ///
-/// Every entry is derived from a record of the log, so the index is never synced: the writer
-/// puts a batch's entries in the same turn as its records and commits the index right after the
-/// log's synced commit, at the cost of memory writes only. What a crash can cost is caught up
-/// from the log: after a crash of the process the index is intact but may miss the last
-/// batch; after a crash of the machine it is rebuilt (see `IndexState`).
+/// Every entry is derived from a record of the log, so the index is never synced: `IndexWriter`
+/// puts a batch's entries while the log's commit syncs and commits them right after it, at the
+/// cost of memory writes only. What a crash can cost is caught up from the log: after a crash of
+/// the process the index is intact but may miss the last batch; after a crash of the machine it
+/// is rebuilt (see `IndexState`).
 final class EventIndex: @unchecked Sendable {  // `indexedThrough` is the writer thread's alone
     /// Format 2 dropped the time index: the tenant index is in time order too.
     static let format: UInt32 = 2

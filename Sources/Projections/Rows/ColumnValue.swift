@@ -10,14 +10,15 @@ enum ColumnValue: PostgresEncodable {
     /// A `uuid[]` column, never NULL (empty is `{}`).
     case uuids([UUID])
 
-    /// The value as a text-format query parameter (incremental upserts).
+    /// The value as a text-format query parameter (incremental upserts), as each type's own
+    /// encoding writes it.
     var postgresText: String? {
         switch self {
         case .text(let value): return value
-        case .uuid(let value): return value?.text
-        case .int(let value): return value.map { String($0) }
-        case .bool(let value): return value ? "t" : "f"
-        case .uuids(let values): return "{" + values.map(\.text).joined(separator: ",") + "}"
+        case .uuid(let value): return value.postgresText
+        case .int(let value): return value.postgresText
+        case .bool(let value): return value.postgresText
+        case .uuids(let values): return PostgresArray(values).postgresText
         }
     }
 }
