@@ -5,7 +5,8 @@ import CLMDB
 struct LMDBTransaction {
     let handle: OpaquePointer
 
-    /// The transaction's id; a write transaction's is the last committed one's plus one.
+    /// The transaction's id: a read transaction's is its snapshot's, a write transaction's the last
+    /// committed one's plus one.
     var id: Int { mdb_txn_id(handle) }
 
     func get(_ dbi: MDB_dbi, _ key: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer? {

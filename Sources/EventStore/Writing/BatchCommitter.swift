@@ -38,26 +38,27 @@ final class BatchCommitter {
         self.dbs = dbs
         self.index = index
         self.keyring = keyring
-        knownTransaction = env.lastTransactionId
-        (head, lastRecordedAt) = try Self.tail(of: env, dbs)
+        (knownTransaction, head, lastRecordedAt) = try Self.tail(of: env, dbs)
         // An index ahead of the log belongs to another history of it (a restored backup).
         if index.indexedThrough > head { try index.reset() }
         try index.catchUp(from: env, dbs, through: head)
         indexWriter = IndexWriter(index: index)
     }
 
-    /// The last record's position and time.
-    private static func tail(of env: LMDBEnvironment, _ dbs: LogDatabases) throws -> (UInt64, Int64) {
+    /// The last record's position and time, and the transaction they are true for: one read
+    /// snapshot gives all three. (LMDB shows a new meta page to `mdb_env_info` a moment before it
+    /// lets read transactions see it, so an id read apart from the snapshot can be newer.)
+    private static func tail(of env: LMDBEnvironment, _ dbs: LogDatabases) throws -> (Int, UInt64, Int64) {
         try env.read { txn in
             try txn.withCursor(dbs.events) { cursor in
-                guard let last = try cursor.last() else { return (0, 0) }
+                guard let last = try cursor.last() else { return (txn.id, 0, 0) }
                 let position = IndexKeys.bigEndianU64(last.key, at: 0)
                 guard last.value.count > StoredRecord.recordedAtOffset + 8 else {
                     throw EventStoreError.corruptRecord(position: position, reason: "truncated record")
                 }
                 let time = last.value.loadUnaligned(
                     fromByteOffset: StoredRecord.recordedAtOffset, as: UInt64.self)
-                return (position, Int64(bitPattern: UInt64(littleEndian: time)))
+                return (txn.id, position, Int64(bitPattern: UInt64(littleEndian: time)))
             }
         }
     }
@@ -154,11 +155,10 @@ final class BatchCommitter {
     }
 
     /// Another process appended to the log (or this one wrote to it outside a batch): reread
-    /// what the committer remembers. The transaction id is read first, so the tail read after it
-    /// is at least as new; if it is newer, the next check finds out.
+    /// what the committer remembers, from one snapshot. Whatever commits after it, the check on
+    /// the batch's write transaction finds out.
     private func adoptForeignCommits() throws {
-        knownTransaction = env.lastTransactionId
-        (head, lastRecordedAt) = try Self.tail(of: env, dbs)
+        (knownTransaction, head, lastRecordedAt) = try Self.tail(of: env, dbs)
         knownVersions.removeAll()
         try index.reload()
     }
