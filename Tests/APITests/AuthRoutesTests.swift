@@ -89,6 +89,58 @@ import Testing
         }
     }
 
+    @Test func lockoutHoldsForEverySpellingOfTheAddress() throws {
+        try TestApp.with { app in
+            try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            // "andré" composed (U+00E9) at registration.
+            try app.register(slug: "hotel-xyz", email: #"andr\u00e9@hotel.com"#)
+            for email in ["admin@hotel.com", #"andr\u00e9@hotel.com"#] {
+                for _ in 0..<5 {
+                    let wrong = try app.client.sendJSON(
+                        "POST", "/auth/login", json: #"{"email":"\#(email)","password":"wrong-password"}"#)
+                    #expect(wrong.status == 401)
+                }
+            }
+            // The right password under another spelling of a locked-out address is still refused.
+            let spellings = [
+                " ADMIN@hotel.com ", #"admin@hotel.com\t"#, #"\nAdmin@Hotel.COM"#,
+                #"andre\u0301@hotel.com"#, #" ANDR\u00c9@HOTEL.com\t"#, #"ANDRE\u0301@hotel.com"#,
+            ]
+            for email in spellings {
+                let locked = try app.client.sendJSON(
+                    "POST", "/auth/login", json: #"{"email":"\#(email)","password":"senha123"}"#)
+                #expect(locked.status == 429, "\(email)")
+                #expect(locked.errorCode == "ERR_RATE_LIMITED", "\(email)")
+            }
+        }
+    }
+
+    @Test func addressRegisteredDecomposedLogsInComposedAndIsTakenInEitherForm() throws {
+        try TestApp.with { app in
+            // "andré" as e + U+0301 at registration; stored and answered composed (NFC).
+            let registered = try app.register(slug: "hotel-abc", email: #" Andre\u0301@Hotel.com "#)
+            #expect(registered.status == 201)
+            let stored = registered.user["email"] as? String ?? ""
+            #expect(Array(stored.utf8) == Array("andr\u{E9}@hotel.com".utf8))
+            for email in [#"andr\u00e9@hotel.com"#, #"ANDR\u00c9@HOTEL.COM\t"#, #"andre\u0301@hotel.com"#] {
+                let login = try app.client.sendJSON(
+                    "POST", "/auth/login", json: #"{"email":"\#(email)","password":"senha123"}"#)
+                #expect(login.status == 200, "\(email)")
+                #expect(login.user["id"] as? String == registered.user["id"] as? String)
+            }
+            let bearer = ["Authorization": "Bearer \(registered.token!)"]
+            let again = try app.client.sendJSON(
+                "POST", "/auth/users",
+                json: #"{"name":"Twin","email":"ANDR\u00c9@hotel.com","password":"twin-pass"}"#,
+                headers: bearer)
+            #expect(again.status == 409)
+            #expect(again.errorCode == "ERR_EMAIL_TAKEN")
+            let otherTenant = try app.register(slug: "hotel-xyz", email: #"andr\u00e9@hotel.com\t"#)
+            #expect(otherTenant.status == 409)
+            #expect(otherTenant.errorCode == "ERR_EMAIL_TAKEN")
+        }
+    }
+
     @Test func adminCreatesUsersWhoCanLogInUntilDeactivated() throws {
         try TestApp.with { app in
             let admin = try app.register(slug: "hotel-abc", email: "admin@hotel.com")

@@ -35,6 +35,17 @@ import Testing
         #expect(UniqueKeys.wamid("wamid.X") == "wamid:" + SHA256.hexDigest("wamid.X"))
     }
 
+    @Test func everySpellingOfAnEmailHasOneNormalFormAndOneKey() {
+        // Compared as bytes: Swift's `==` already treats canonically equivalent strings as equal.
+        let composed = "andr\u{E9}@hotel.com"
+        for spelling in [
+            composed, " ANDR\u{C9}@Hotel.com ", "andre\u{301}@hotel.com\t", "ANDRE\u{301}@HOTEL.COM",
+        ] {
+            #expect(Array(EmailAddress.normalized(spelling).utf8) == Array(composed.utf8))
+            #expect(Array(UniqueKeys.email(spelling).utf8) == Array(("email:" + composed).utf8))
+        }
+    }
+
     @Test func rawWebhookOfOneContactIsSealedUnderThatContactsKey() {
         let other = UUID(uuidString: "11111111-1111-4111-8111-111111111111")!
         let raw = UUID(uuidString: "22222222-2222-4222-8222-222222222222")!

@@ -69,10 +69,11 @@ struct AuthRoutes: Sendable {
 
     func login(_ request: Request) throws -> Response {
         let body = try request.decode(LoginBody.self)
+        let email = EmailAddress.normalized(body.email)
         let now = Timestamp.nowMilliseconds()
-        try services.loginLimiter.attempt(email: body.email, clientAddress: request.clientAddress, now: now)
+        try services.loginLimiter.attempt(email: email, clientAddress: request.clientAddress, now: now)
         let invalid = APIError.unauthorized("Invalid e-mail or password")
-        guard let stream = try pipeline.lookup(UniqueKeys.email(body.email)),
+        guard let stream = try pipeline.lookup(UniqueKeys.email(email)),
             let user = try pipeline.load(stream).fold(User.evolve)
         else {
             _ = services.hasher.verify(body.password, against: decoyHash)
@@ -82,7 +83,7 @@ struct AuthRoutes: Sendable {
         guard user.isActive else {
             throw APIError(status: 403, code: "ERR_USER_INACTIVE", message: "This user is deactivated")
         }
-        services.loginLimiter.reset(email: body.email, clientAddress: request.clientAddress)
+        services.loginLimiter.reset(email: email, clientAddress: request.clientAddress)
         let tenant = try loadTenant(user.tenantId)
         let session = SessionJSON(
             user: UserJSON(user), token: try services.token(for: user, now: now), tenant: TenantJSON(tenant))

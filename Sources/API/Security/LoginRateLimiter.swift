@@ -1,7 +1,10 @@
+import Domain
 import Synchronization
 
 /// Limits login attempts per (e-mail, client address) with a sliding window: more than
 /// `maxAttempts` within `windowSeconds` → 429 with `Retry-After` until the oldest one expires.
+/// The e-mail is keyed in `EmailAddress`'s normal form, the one the user lookup uses, so no
+/// other spelling of a locked-out address gets a fresh window.
 public final class LoginRateLimiter: Sendable {
     public let maxAttempts: Int
     public let windowSeconds: Int64
@@ -15,7 +18,7 @@ public final class LoginRateLimiter: Sendable {
 
     /// Records an attempt at `now` (ms) or throws 429 when the window is full.
     public func attempt(email: String, clientAddress: String, now: Int64) throws {
-        let key = email.lowercased() + "|" + clientAddress
+        let key = Self.key(email: email, clientAddress: clientAddress)
         let windowMs = windowSeconds * 1000
         let retryAfterMs: Int64? = attempts.withLock { table in
             var recent = (table[key] ?? []).filter { $0 > now - windowMs }
@@ -38,7 +41,11 @@ public final class LoginRateLimiter: Sendable {
 
     /// Forgets the attempts of a key after a successful login.
     public func reset(email: String, clientAddress: String) {
-        let key = email.lowercased() + "|" + clientAddress
+        let key = Self.key(email: email, clientAddress: clientAddress)
         _ = attempts.withLock { $0.removeValue(forKey: key) }
+    }
+
+    private static func key(email: String, clientAddress: String) -> String {
+        EmailAddress.normalized(email) + "|" + clientAddress
     }
 }

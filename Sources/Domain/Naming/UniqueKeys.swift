@@ -4,9 +4,10 @@ import Foundation
 public enum UniqueKeys {
     /// `slug:<slug>` → tenant stream.
     public static func slug(_ slug: String) -> String { "slug:" + slug.lowercased() }
-    /// `email:<lowercased>` → user stream (e-mails are unique across tenants: login is global).
+    /// `email:<normalized>` → user stream (e-mails are unique across tenants: login is global);
+    /// the address in `EmailAddress`'s normal form.
     public static func email(_ email: String) -> String {
-        "email:" + Validate.trimmed(email).lowercased()
+        "email:" + EmailAddress.normalized(email)
     }
     /// `meta-number:<phoneNumberId>` → tenant stream.
     public static func metaNumber(_ phoneNumberId: String) -> String {

@@ -8,7 +8,7 @@ extension User {
         {
             if state != nil { throw DomainError.invalidState("user already exists", field: "email") }
             let cleanName = Validate.trimmed(try Validate.text(name, field: "name", max: 120))
-            let cleanEmail = Validate.trimmed(email).lowercased()
+            let cleanEmail = EmailAddress.normalized(email)
             try Validate.email(cleanEmail, field: "email")
             _ = try Validate.text(hash, field: "password", max: 512)
             let created = UserCreated(
