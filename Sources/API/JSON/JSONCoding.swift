@@ -14,7 +14,8 @@ public enum JSONCoding {
     }
 
     /// Decodes a request body; every failure is a 400 `ERR_VALIDATION` naming the field
-    /// (`body` for malformed JSON or invalid UTF-8).
+    /// (`body` for malformed JSON or invalid UTF-8), and so is U+0000 in any string of the
+    /// body, member names included (see `pathOfNUL(in:)`).
     public static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
         if bytes.isEmpty {
             throw APIError.validation(field: "body", "A JSON body is required")
@@ -32,11 +33,16 @@ public enum JSONCoding {
             }
             return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
         }
+        let value: Value
         do {
-            return try decoder.decode(type, from: Data(bytes))
+            value = try decoder.decode(type, from: Data(bytes))
         } catch let error as DecodingError {
             throw validationError(error)
         }
+        if let field = pathOfNUL(in: bytes) {
+            throw APIError.validation(field: field, "\(field) must not contain the NUL character (U+0000)")
+        }
+        return value
     }
 
     /// Turns a `DecodingError` into a 400 naming the offending field path (`buttons[1].title`).
