@@ -176,6 +176,66 @@ import Testing
         }
     }
 
+    @Test func eachRefusedTokenNamesItsOwnReason() throws {
+        try TestApp.with { app in
+            let first = try app.register(slug: "hotel-abc", email: "admin@hotel.com")
+            let second = try app.register(slug: "hotel-xyz", email: "admin@xyz.com")
+            let admin = try #require(first.user["id"] as? String)
+            let tenant = try #require(first.tenant["id"] as? String)
+            let otherAdmin = try #require(second.user["id"] as? String)
+            let otherTenant = try #require(second.tenant["id"] as? String)
+            let signer = app.app.services.signer
+            func bearer(sub: String, tid: String, role: String = "ADMIN") throws -> [String: String] {
+                let now = Timestamp.nowMilliseconds() / 1000
+                let token = try signer.sign(
+                    JWTClaims(sub: sub, tid: tid, role: role, iat: now, exp: now + 600))
+                return ["Authorization": "Bearer \(token)"]
+            }
+            let created = try app.client.sendJSON(
+                "POST", "/auth/users",
+                json: #"{"name":"Maria","email":"maria@hotel.com","password":"maria-pass","role":"AGENT"}"#,
+                headers: try bearer(sub: admin, tid: tenant))
+            let maria = try #require(created.object["id"] as? String)
+            let toggled = try app.client.send(
+                "PUT", "/auth/users/\(maria)/toggle-status", headers: try bearer(sub: admin, tid: tenant))
+            #expect(toggled.object["isActive"] as? Bool == false)
+
+            // Signed with the right key, each naming a user the log refuses for another reason.
+            let refused: [(headers: [String: String], code: String, message: String)] = [
+                (
+                    try bearer(sub: admin, tid: otherTenant), "ERR_TENANT_MISMATCH",
+                    "The token's user does not belong to the token's tenant"
+                ),
+                (
+                    try bearer(sub: otherAdmin, tid: tenant), "ERR_TENANT_MISMATCH",
+                    "The token's user does not belong to the token's tenant"
+                ),
+                (
+                    try bearer(sub: admin, tid: UUID().uuidString.lowercased()), "ERR_TENANT_MISMATCH",
+                    "The token's user does not belong to the token's tenant"
+                ),
+                (
+                    try bearer(sub: UUID().uuidString.lowercased(), tid: tenant), "ERR_UNKNOWN_USER",
+                    "The token's user does not exist"
+                ),
+                (
+                    try bearer(sub: maria, tid: tenant, role: "AGENT"), "ERR_USER_INACTIVE",
+                    "This user is deactivated"
+                ),
+            ]
+            for (headers, code, message) in refused {
+                for path in ["/auth/me", "/api/tags", "/api/conversations"] {
+                    let response = try app.client.send("GET", path, headers: headers)
+                    #expect(response.status == 401, "\(path) \(code)")
+                    #expect(response.errorCode == code, "\(path)")
+                    #expect(response.object["message"] as? String == message, "\(path)")
+                }
+            }
+            let allowed = try app.client.send("GET", "/auth/me", headers: try bearer(sub: admin, tid: tenant))
+            #expect(allowed.status == 200)
+        }
+    }
+
     @Test func adminCannotDeactivateThemselvesNorTouchAnotherTenant() throws {
         try TestApp.with { app in
             let first = try app.register(slug: "hotel-abc", email: "admin@hotel.com")

@@ -52,13 +52,12 @@ public struct AppServices: Sendable {
         let services = self
         return BearerAuthentication(
             signer: signer, tenantForSlug: { try services.tenant(forSlug: $0) },
-            isActive: { caller in
-                // The log, not the token, is the truth: a deactivated user's tokens stop working.
-                guard let user = try services.pipeline.load(Streams.user(caller.userId)).fold(User.evolve)
-                else {
-                    return false
-                }
-                return user.isActive && user.tenantId == caller.tenantId
+            standing: { caller in
+                // The log, not the token, is the truth: a deactivated user's tokens stop working,
+                // and a token naming a user the tenant does not have says so.
+                CallerStanding(
+                    user: try services.pipeline.load(Streams.user(caller.userId)).fold(User.evolve),
+                    tenantId: caller.tenantId)
             })
     }
 

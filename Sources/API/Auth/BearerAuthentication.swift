@@ -6,20 +6,21 @@ public struct BearerAuthentication: Middleware {
     private let signer: JWTSigner
     private let tenantForSlug: @Sendable (String) throws -> UUID?
     private let clock: @Sendable () -> Int64
-    private let isActive: (@Sendable (AuthenticatedUser) throws -> Bool)?
+    private let standing: (@Sendable (AuthenticatedUser) throws -> CallerStanding)?
     private let verified = VerifiedTokens()
 
-    /// `tenantForSlug` resolves a slug to its tenant id (nil when unknown); `isActive`, when
-    /// given, refuses tokens of users deactivated since they were issued; `clock` gives
-    /// milliseconds since the epoch.
+    /// `tenantForSlug` resolves a slug to its tenant id (nil when unknown); `standing`, when
+    /// given, looks the token's user up so that tokens of unknown users, of users outside the
+    /// token's tenant and of users deactivated since they were issued are refused, each with
+    /// its own code (`CallerStanding.refusal`); `clock` gives milliseconds since the epoch.
     public init(
         signer: JWTSigner, tenantForSlug: @escaping @Sendable (String) throws -> UUID?,
-        isActive: (@Sendable (AuthenticatedUser) throws -> Bool)? = nil,
+        standing: (@Sendable (AuthenticatedUser) throws -> CallerStanding)? = nil,
         clock: @escaping @Sendable () -> Int64 = { Timestamp.nowMilliseconds() }
     ) {
         self.signer = signer
         self.tenantForSlug = tenantForSlug
-        self.isActive = isActive
+        self.standing = standing
         self.clock = clock
     }
 
@@ -42,9 +43,7 @@ public struct BearerAuthentication: Middleware {
             }
         }
         let user = AuthenticatedUser(userId: userId, tenantId: tenantId, role: claims.role)
-        if let isActive, try !isActive(user) {
-            throw APIError(status: 401, code: "ERR_USER_INACTIVE", message: "This user is deactivated")
-        }
+        if let standing, let refusal = try standing(user).refusal { throw refusal }
         var authenticated = request
         authenticated.user = user
         return try next(authenticated)

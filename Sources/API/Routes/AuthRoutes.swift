@@ -181,16 +181,12 @@ struct AuthRoutes: Sendable {
         return try Response.json(UserJSON(user)).logPosition(outcome.head)
     }
 
-    /// The caller's own user, refused when it no longer exists or was deactivated.
+    /// The caller's own user, refused as the bearer step refuses it: unknown, outside the
+    /// token's tenant, or deactivated.
     private func activeCaller(_ request: Request) throws -> User {
         let caller = request.authenticatedUser
-        guard let user = try pipeline.load(Streams.user(caller.userId)).fold(User.evolve),
-            user.tenantId == caller.tenantId
-        else { throw APIError.unauthorized("Unknown user") }
-        guard user.isActive else {
-            throw APIError(status: 401, code: "ERR_USER_INACTIVE", message: "This user is deactivated")
-        }
-        return user
+        return try CallerStanding.requireActive(
+            try pipeline.load(Streams.user(caller.userId)).fold(User.evolve), tenantId: caller.tenantId)
     }
 
     private func loadUser(_ id: UUID) throws -> User {
