@@ -156,7 +156,8 @@ extension TestApp {
             let store = app.app.services.store
             let before = try store.head()
             let unknown = try app.postMeta(metaBody(phoneNumberId: "OTHER"), secret: "app-secret-hotel-abc")
-            #expect(unknown.status == 404)
+            // A number that is not a channel here answers like a wrong signature: no probing.
+            #expect(unknown.status == 401)
             let malformed = try app.postMeta(Array(#"{"entry": 5}"#.utf8), secret: "app-secret-hotel-abc")
             #expect(malformed.status == 400)
             #expect(try store.head() == before)

@@ -28,7 +28,19 @@ public final class ChatLedgerApp: Sendable {
         logger.info(
             "read-model migrations applied", ["versions": .array(applied.map { .number(Double($0)) })])
         let metrics = MetricsRegistry()
-        let projector = Projector(store: store, database: database)
+        let projector = Projector(store: store, database: database) { hold in
+            logger.error(
+                "projection holds a tenant",
+                [
+                    "tenant": .string(hold.tenant.lowercasedString),
+                    "position": .number(Double(hold.position)),
+                    "error": .string(hold.error), "attempts": .number(Double(hold.attempts)),
+                ])
+            metrics.counter(
+                "projection_holds_total", help: "Tenants held out of the projection by a failing event"
+            )
+            .increment()
+        }
         projector.start()
         let services = AppServices(
             store: store, pipeline: CommandPipeline(store: store, projection: projector, metrics: metrics),
@@ -44,7 +56,10 @@ public final class ChatLedgerApp: Sendable {
                 eventStreamKeepAliveSeconds: configuration.eventStreamKeepAliveSeconds,
                 server: HTTPServerConfiguration(
                     port: configuration.port, loopbackOnly: loopbackOnly,
-                    connectionLimit: configuration.maxConnections))
+                    connectionLimit: configuration.maxConnections,
+                    connectionsPerAddress: configuration.maxConnectionsPerAddress,
+                    headerDeadlineSeconds: configuration.headerDeadlineSeconds,
+                    bodyDeadlineSeconds: configuration.bodyDeadlineSeconds))
         } catch {
             projector.stop()
             throw error

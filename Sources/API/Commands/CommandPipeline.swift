@@ -11,8 +11,10 @@ public final class CommandPipeline: Sendable {
     public let projectionTimeout: Double
     private let maxAttempts = 8
     private let metrics: MetricsRegistry?
-    /// Decoded streams, so a load reads and decodes only the events appended since.
+    /// Folded streams, so a load reads and folds only the events appended since.
     let cache: DecodedStreamCache
+    /// Serializes webhook bodies that touch the same contacts (see `KeyedLocks`).
+    public let webhookLocks = KeyedLocks()
 
     /// `cachedStreams` bounds the decoded-stream cache (0 turns it off).
     public init(
@@ -27,25 +29,40 @@ public final class CommandPipeline: Sendable {
     }
 
     /// Reads and decodes a stream; erased personal parts decode as absent.
-    ///
-    /// A cached stream is extended with the events after its cached version only: streams are
-    /// append-only, so the result equals a full read.
     public func load(_ stream: String) throws -> LoadedStream {
-        let (cached, generation) = cache.lookup(stream)
-        let fromVersion = (cached?.version ?? 0) + 1
+        let folded = try fold(stream, as: EventList.self)
+        return LoadedStream(name: stream, events: folded.value.events, version: folded.version)
+    }
+
+    /// An aggregate's state folded from `stream`; erased personal parts decode as absent.
+    public func state<State: Aggregate>(_ stream: String, as type: State.Type) throws -> FoldedStream<State> {
+        let folded = try fold(stream, as: Folded<State>.self)
+        return FoldedStream(name: stream, state: folded.value.state, version: folded.version)
+    }
+
+    /// The stream's current version (0 = no stream), without decoding it.
+    public func version(_ stream: String) throws -> UInt64 {
+        try store.streamVersion(StreamName(stream))
+    }
+
+    /// Folds `stream` into `Fold`. A cached fold is extended with the events after its cached
+    /// version only: streams are append-only, so the result equals a fold of a full read.
+    private func fold<Fold: StreamFold>(_ stream: String, as kind: Fold.Type) throws -> (
+        value: Fold, version: UInt64
+    ) {
+        let key = stream + Fold.cacheKind
+        let (cached, generation) = cache.lookup(key)
+        var base = cached.flatMap { snapshot in (snapshot.value as? Fold).map { (snapshot, $0) } }
+        let fromVersion = (base?.0.version ?? 0) + 1
         var records = try store.readStream(StreamName(stream), fromVersion: fromVersion)
-        var base = cached
         if let first = records.first, first.streamVersion != fromVersion {
             // Not contiguous with the cached prefix (never expected): fall back to a full read.
             records = try store.readStream(StreamName(stream))
             base = nil
         }
-        guard let last = records.last else {
-            return LoadedStream(name: stream, events: base?.events ?? [], version: base?.version ?? 0)
-        }
-        var events = base?.events ?? []
-        var dataKeys = base?.dataKeys ?? []
-        events.reserveCapacity(events.count + records.count)
+        var value = base?.1 ?? Fold()
+        guard let last = records.last else { return (value, base?.0.version ?? 0) }
+        var dataKeys = base?.0.dataKeys ?? []
         for record in records {
             let personal: [UInt8]?
             switch record.personal {
@@ -58,11 +75,11 @@ public final class CommandPipeline: Sendable {
             if case .contactErased(let erased) = event {
                 cache.erase(dataKey: DataKeys.contact(erased.contactId))
             }
-            events.append(event)
+            value.apply(event)
         }
         cache.store(
-            stream, events: events, version: last.streamVersion, dataKeys: dataKeys, generation: generation)
-        return LoadedStream(name: stream, events: events, version: last.streamVersion)
+            key, value: value, version: last.streamVersion, dataKeys: dataKeys, generation: generation)
+        return (value, last.streamVersion)
     }
 
     /// The stream holding a unique key, if any.

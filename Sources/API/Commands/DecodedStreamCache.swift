@@ -1,10 +1,11 @@
 import Domain
 import Foundation
 
-/// A bounded cache of decoded streams (stream name → events + version) for `CommandPipeline`.
+/// A bounded cache of folded streams (stream name and fold kind → `StreamFold` + version) for
+/// `CommandPipeline`.
 ///
-/// Streams are append-only, so a cached prefix stays exact: a load reads only the events after
-/// the cached version. Bounded by entry count with clock (second-chance) eviction.
+/// Streams are append-only, so a cached fold stays exact: a load reads and folds only the
+/// events after the cached version. Bounded by entry count with clock (second-chance) eviction.
 ///
 /// Erasure: personal parts decode in clear until the contact's data key is forgotten, which
 /// happens right after `ContactErased` is appended. `erase(dataKey:)` (called once that event
@@ -15,16 +16,16 @@ final class DecodedStreamCache: @unchecked Sendable {
     // @unchecked: every stored property is read and written only while holding `lock`.
 
     struct Entry {
-        var events: [DomainEvent]
+        var value: any StreamFold
         var version: UInt64
-        /// The data keys that sealed personal parts decoded into `events`.
+        /// The data keys that sealed personal parts decoded into `value`.
         var dataKeys: Set<String>
         var referenced: Bool
     }
 
     /// A cached stream and the generation it was read in.
     struct Snapshot {
-        let events: [DomainEvent]
+        let value: any StreamFold
         let version: UInt64
         let dataKeys: Set<String>
     }
@@ -41,10 +42,10 @@ final class DecodedStreamCache: @unchecked Sendable {
         self.capacity = max(capacity, 0)
     }
 
-    /// The number of cached streams.
+    /// The number of cached folds.
     var count: Int { lock.withLock { entries.count } }
 
-    /// The cached stream (if any) and the generation to pass back to `store`.
+    /// The cached fold (if any) and the generation to pass back to `store`.
     func lookup(_ stream: String) -> (Snapshot?, UInt64) {
         lock.withLock {
             guard var entry = entries[stream] else { return (nil, generation) }
@@ -53,15 +54,15 @@ final class DecodedStreamCache: @unchecked Sendable {
                 entries[stream] = entry
             }
             return (
-                Snapshot(events: entry.events, version: entry.version, dataKeys: entry.dataKeys), generation
+                Snapshot(value: entry.value, version: entry.version, dataKeys: entry.dataKeys), generation
             )
         }
     }
 
-    /// Caches a stream read in `generation`, unless an erasure happened since or it holds
+    /// Caches a fold read in `generation`, unless an erasure happened since or it holds
     /// records sealed under an erased key, or a newer version is already cached.
     func store(
-        _ stream: String, events: [DomainEvent], version: UInt64, dataKeys: Set<String>, generation: UInt64
+        _ stream: String, value: any StreamFold, version: UInt64, dataKeys: Set<String>, generation: UInt64
     ) {
         guard capacity > 0 else { return }
         lock.withLock {
@@ -69,11 +70,11 @@ final class DecodedStreamCache: @unchecked Sendable {
             if let existing = entries[stream] {
                 if existing.version < version {
                     entries[stream] = Entry(
-                        events: events, version: version, dataKeys: dataKeys, referenced: true)
+                        value: value, version: version, dataKeys: dataKeys, referenced: true)
                 }
                 return
             }
-            let entry = Entry(events: events, version: version, dataKeys: dataKeys, referenced: false)
+            let entry = Entry(value: value, version: version, dataKeys: dataKeys, referenced: false)
             if ring.count < capacity {
                 ring.append(stream)
                 entries[stream] = entry

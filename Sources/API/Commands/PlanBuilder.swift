@@ -9,7 +9,8 @@ import Foundation
 public final class PlanBuilder {
     private let pipeline: CommandPipeline
     private let tenant: UUID
-    private var loaded: [String: LoadedStream] = [:]
+    /// The version each touched stream was loaded at: the plan appends there.
+    private var loaded: [String: UInt64] = [:]
     private var pending: [String: [(event: DomainEvent, id: UUID?)]] = [:]
     private var order: [String] = []
     private var keyChanges: [DomainKeyChange] = []
@@ -27,14 +28,13 @@ public final class PlanBuilder {
         return try pipeline.lookup(key)
     }
 
-    /// The events of `stream`: stored ones, then those planned so far.
-    public func events(of stream: String) throws -> [DomainEvent] {
-        try base(stream).events + (pending[stream] ?? []).map(\.event)
-    }
-
-    /// Folds `stream` (stored and planned events) with an aggregate's `evolve`.
-    public func state<State>(of stream: String, _ evolve: (State?, DomainEvent) -> State?) throws -> State? {
-        try events(of: stream).reduce(nil, evolve)
+    /// The aggregate folded from `stream`: its stored events, then those planned so far.
+    public func state<State: Aggregate>(of stream: String, as type: State.Type) throws -> State? {
+        let stored = try pipeline.state(stream, as: type)
+        if loaded[stream] == nil { loaded[stream] = stored.version }
+        var state = stored.state
+        for item in pending[stream] ?? [] { State.fold(into: &state, item.event) }
+        return state
     }
 
     /// Adds a decision taken on `stream`.
@@ -60,21 +60,19 @@ public final class PlanBuilder {
         CommandPlan(
             streams: order.map { stream in
                 PlannedStream(
-                    tenant: tenant, stream: stream, expectedVersion: loaded[stream]!.expectedVersion,
+                    tenant: tenant, stream: stream,
+                    expectedVersion: loaded[stream] == 0 ? .noStream : .exact(loaded[stream]!),
                     events: pending[stream] ?? [])
             }, keyChanges: keyChanges)
     }
 
-    private func base(_ stream: String) throws -> LoadedStream {
-        if let stream = loaded[stream] { return stream }
-        let stored = try pipeline.load(stream)
-        loaded[stream] = stored
-        return stored
+    private func loadVersion(_ stream: String) throws {
+        if loaded[stream] == nil { loaded[stream] = try pipeline.version(stream) }
     }
 
     private func append(_ events: [DecidedEvent], to stream: String) throws {
         guard !events.isEmpty else { return }
-        _ = try base(stream)
+        try loadVersion(stream)
         if pending[stream] == nil {
             pending[stream] = []
             order.append(stream)

@@ -275,12 +275,11 @@ public final class OutboundDispatcher: @unchecked Sendable {
     private func recordSent(_ job: DispatchJob, wamid: String) throws {
         let context = context(job)
         _ = try pipeline.execute(context) {
-            let loaded = try pipeline.load(Streams.conversation(job.conversationId))
-            let wamidStream = try pipeline.load(Streams.wamid(wamid))
+            let loaded = try pipeline.state(Streams.conversation(job.conversationId), as: Conversation.self)
+            let wamidStream = try pipeline.state(Streams.wamid(wamid), as: WamidStatuses.self)
             let decision = try Conversation.decide(
-                .recordSent(
-                    messageId: job.messageId, wamid: wamid, pending: WamidStatuses.fold(wamidStream.events)),
-                state: Conversation.fold(loaded.events), now: context.now)
+                .recordSent(messageId: job.messageId, wamid: wamid, pending: wamidStream.state),
+                state: loaded.state, now: context.now)
             var streams = [
                 PlannedStream(
                     tenant: job.tenant, stream: loaded.name, expectedVersion: loaded.expectedVersion,
@@ -301,10 +300,10 @@ public final class OutboundDispatcher: @unchecked Sendable {
     private func recordFailure(_ job: DispatchJob, _ failure: DeliveryFailure) throws {
         let context = context(job)
         _ = try pipeline.execute(context) {
-            let loaded = try pipeline.load(Streams.conversation(job.conversationId))
+            let loaded = try pipeline.state(Streams.conversation(job.conversationId), as: Conversation.self)
             let decision = try Conversation.decide(
                 .recordSendFailure(messageId: job.messageId, failure: failure),
-                state: Conversation.fold(loaded.events),
+                state: loaded.state,
                 now: context.now)
             return CommandPlan(
                 streams: [

@@ -51,9 +51,9 @@ public struct MessagingServices: Sendable {
     }
 
     /// The conversation `id` of `tenant`, folded from the log; 404 for another tenant's.
-    func conversation(_ id: UUID, tenant: UUID) throws -> (Conversation, LoadedStream) {
-        let loaded = try pipeline.load(Streams.conversation(id))
-        guard let conversation = Conversation.fold(loaded.events), conversation.tenantId == tenant else {
+    func conversation(_ id: UUID, tenant: UUID) throws -> (Conversation, FoldedStream<Conversation>) {
+        let loaded = try pipeline.state(Streams.conversation(id), as: Conversation.self)
+        guard let conversation = loaded.state, conversation.tenantId == tenant else {
             throw APIError.notFound("Conversation not found", code: "ERR_CONVERSATION_NOT_FOUND")
         }
         return (conversation, loaded)

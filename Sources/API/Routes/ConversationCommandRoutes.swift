@@ -37,7 +37,7 @@ struct ConversationCommandRoutes: Sendable {
                 tenantId: caller.tenantId, phone: body.phoneNumber, hmacKey: services.phoneIndexKey)
             var contactId = newContactId
             if let stream = try builder.lookup(phoneKey),
-                let contact = try builder.state(of: stream, Contact.evolve), !contact.isErased
+                let contact = try builder.state(of: stream, as: Contact.self), !contact.isErased
             {
                 contactId = contact.id
             } else {
@@ -132,7 +132,7 @@ struct ConversationCommandRoutes: Sendable {
     func reopen(_ request: Request) throws -> Response {
         let caller = request.authenticatedUser
         return try command(request) { stream, builder, now in
-            guard let conversation = try builder.state(of: stream, Conversation.evolve) else { return }
+            guard let conversation = try builder.state(of: stream, as: Conversation.self) else { return }
             let openExists = try builder.lookup(UniqueKeys.openConversation(conversation.contactId)) != nil
             try decide(
                 .reopen(byUserId: caller.userId, openConversationExists: openExists), stream, builder, now)
@@ -168,7 +168,7 @@ struct ConversationCommandRoutes: Sendable {
         let stream = Streams.conversation(id)
         let outcome = try pipeline.execute(CommandContext(request: request)) {
             let builder = PlanBuilder(pipeline: pipeline, tenant: tenant)
-            guard let conversation = try builder.state(of: stream, Conversation.evolve),
+            guard let conversation = try builder.state(of: stream, as: Conversation.self),
                 conversation.tenantId == tenant
             else { throw APIError.notFound("Conversation not found") }
             try body(stream, builder, Timestamp.nowMilliseconds())
@@ -182,7 +182,7 @@ struct ConversationCommandRoutes: Sendable {
     )
         throws
     {
-        let state = try builder.state(of: stream, Conversation.evolve)
+        let state = try builder.state(of: stream, as: Conversation.self)
         try builder.add(try Conversation.decide(command, state: state, now: now), on: stream)
     }
 

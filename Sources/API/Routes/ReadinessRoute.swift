@@ -1,8 +1,9 @@
 import Foundation
 import Projections
 
-/// `GET /ready`: the log answers, Postgres answers, and how far the projector lags behind.
-/// 200 when all is well, 503 (same body) otherwise, so a load balancer can stop routing.
+/// `GET /ready`: the log answers, Postgres answers, how far the projector lags behind, and
+/// which tenants it holds (an event PostgreSQL refused). 200 when all is well, 503 (same body)
+/// otherwise, so a load balancer can stop routing.
 struct ReadinessRoute: Sendable {
     let services: AppServices
     let projector: Projector?
@@ -21,6 +22,9 @@ struct ReadinessRoute: Sendable {
                     .set(Double(position))
                 registry.gauge("projection_lag_events", help: "Events appended but not yet projected")
                     .set(Double(head &- min(head, position)))
+                registry.gauge(
+                    "projection_held_tenants", help: "Tenants whose events wait outside the read models"
+                ).set(Double(projector.holds.count))
             }
         }
     }
@@ -32,9 +36,23 @@ struct ReadinessRoute: Sendable {
             body["log"] = .object(["status": "ok", "head": .number(Double(head))])
             if let projector {
                 let position = projector.position
-                body["projection"] = .object([
+                var projection: [String: JSONValue] = [
                     "position": .number(Double(position)), "lag": .number(Double(head - min(head, position))),
-                ])
+                ]
+                let holds = projector.holds
+                if !holds.isEmpty {
+                    // A tenant's read models stopped at an event PostgreSQL refused.
+                    ready = false
+                    projection["held"] = .array(
+                        holds.map { hold in
+                            .object([
+                                "tenant": .string(hold.tenant.lowercasedString),
+                                "position": .number(Double(hold.position)), "error": .string(hold.error),
+                                "attempts": .number(Double(hold.attempts)),
+                            ])
+                        })
+                }
+                body["projection"] = .object(projection)
             }
         } else {
             ready = false

@@ -46,34 +46,52 @@ struct WebhookRoutes: Sendable {
         return Response.text(request.queryValue("hub.challenge") ?? "")
     }
 
-    /// `POST /webhooks/whatsapp`: every phone number in the body must be a known channel
-    /// (404) whose app secret verifies `X-Hub-Signature-256` over the raw body (401); only
-    /// then is anything appended, and 200 is sent once the append is durable.
+    /// `POST /webhooks/whatsapp`: the body's phone numbers are read by a minimal scan, and
+    /// `X-Hub-Signature-256` must verify over the raw body with the app secret of every one
+    /// that is a channel here (401 otherwise, and the same 401 when none is: a channel cannot
+    /// be probed without its secret). Only then is the body translated; entries for numbers
+    /// that are not channels here are skipped, and 200 is sent once the append is durable.
     func receiveMeta(_ request: Request) throws -> Response {
-        let translation = try DomainFailure.rendering { try MetaWebhookTranslator.translate(request.body) }
+        let channelIds = try DomainFailure.rendering { try MetaWebhookTranslator.channelIds(request.body) }
+        if channelIds.isEmpty {
+            // Nothing for any channel (e.g. a field ChatLedger does not follow): nothing appended.
+            return Response.text("EVENT_RECEIVED")
+        }
         let signature = request.header("X-Hub-Signature-256")
         var tenants: [String: UUID] = [:]
-        for group in translation.channels {
-            guard let channel = try services.channels.meta(phoneNumberId: group.channelId) else {
-                throw APIError.notFound("Unknown phone_number_id", code: "ERR_UNKNOWN_CHANNEL")
-            }
-            guard
-                try verifies(signature, body: request.body, channel: channel, phoneNumberId: group.channelId)
+        for channelId in channelIds {
+            guard let channel = try services.channels.meta(phoneNumberId: channelId) else { continue }
+            guard try verifies(signature, body: request.body, channel: channel, phoneNumberId: channelId)
             else {
-                services.metrics.counter(
-                    "webhooks_rejected_total", help: "Webhooks refused", labels: ["reason": "signature"]
-                ).increment()
-                throw APIError.unauthorized("Invalid X-Hub-Signature-256")
+                throw refusedSignature()
             }
-            tenants[group.channelId] = channel.tenantId
+            tenants[channelId] = channel.tenantId
         }
-        if !tenants.isEmpty {
-            let head = try WebhookIngestor(services: services).ingest(
-                translation, tenants: tenants, body: request.body)
-            return Response.text("EVENT_RECEIVED").logPositionHeader(head)
+        guard !tenants.isEmpty else {
+            // Spend the same work as a known channel's check before answering the same way.
+            _ = WebhookSignature.verify(header: signature, body: request.body, secret: Self.decoySecret)
+            throw refusedSignature()
         }
-        // Nothing for any channel (e.g. a field ChatLedger does not follow): nothing appended.
-        return Response.text("EVENT_RECEIVED")
+        if tenants.count < channelIds.count {
+            services.metrics.counter(
+                "webhook_entries_skipped_total",
+                help: "Webhook entries for numbers that are not channels here"
+            ).increment(by: Double(channelIds.count - tenants.count))
+        }
+        let translation = try DomainFailure.rendering { try MetaWebhookTranslator.translate(request.body) }
+        let head = try WebhookIngestor(services: services).ingest(
+            translation, tenants: tenants, body: request.body)
+        return Response.text("EVENT_RECEIVED").logPositionHeader(head)
+    }
+
+    /// A secret no channel has, checked against when a body names no channel of ours.
+    private static let decoySecret = (0..<32).map { _ in UInt8.random(in: 0...255) }
+
+    private func refusedSignature() -> APIError {
+        services.metrics.counter(
+            "webhooks_rejected_total", help: "Webhooks refused", labels: ["reason": "signature"]
+        ).increment()
+        return APIError.unauthorized("Invalid X-Hub-Signature-256")
     }
 
     /// Verifies with the channel's app secret; a miss refreshes the directory once, in
@@ -95,22 +113,22 @@ struct WebhookRoutes: Sendable {
     /// field (constant-time compare), then the same one-append ingestion.
     func receiveEvolution(_ request: Request) throws -> Response {
         let instance = request.parameter("instanceName")
-        guard let channel = try services.channels.evolution(instance: instance) else {
-            throw APIError.notFound("Unknown instance", code: "ERR_UNKNOWN_CHANNEL")
-        }
         let given = request.header("apikey") ?? bodyAPIKey(request.body)
         func accepted(_ entry: ChannelEntry?) -> Bool {
             guard let given, let expected = entry?.secrets?.apiKey else { return false }
             return WebhookSignature.tokensEqual(given, expected)
         }
+        var channel = try services.channels.evolution(instance: instance)
         if !accepted(channel) {
             try services.channels.refresh()
-            guard accepted(try services.channels.evolution(instance: instance)) else {
-                services.metrics.counter(
-                    "webhooks_rejected_total", help: "Webhooks refused", labels: ["reason": "apikey"]
-                ).increment()
-                throw APIError.unauthorized("Invalid apikey")
-            }
+            channel = try services.channels.evolution(instance: instance)
+        }
+        // An unknown instance answers exactly like a wrong key: instances cannot be probed.
+        guard let channel, accepted(channel) else {
+            services.metrics.counter(
+                "webhooks_rejected_total", help: "Webhooks refused", labels: ["reason": "apikey"]
+            ).increment()
+            throw APIError.unauthorized("Invalid apikey")
         }
         var translation = try DomainFailure.rendering {
             try EvolutionWebhookTranslator.translate(request.body, receivedAt: Timestamp.nowMilliseconds())

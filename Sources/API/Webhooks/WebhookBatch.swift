@@ -5,6 +5,10 @@ import Foundation
 /// Decides everything one webhook body carries for one tenant, item by item, against state
 /// that includes the earlier items of the same body (a new contact's second message finds
 /// the contact the first one registered), so the whole body becomes ONE atomic append.
+///
+/// Each stream is loaded once per body, as folded state (cached by the pipeline), and every
+/// decided event is folded into it in place: a body of N items costs O(N), whatever the
+/// history of the conversations it touches.
 struct WebhookBatch {
     let pipeline: CommandPipeline
     let tenant: UUID
@@ -31,27 +35,35 @@ struct WebhookBatch {
         switch item {
         case .message(let message):
             if try lookup(UniqueKeys.wamid(message.wamid)) != nil { return }
-            let route = try routeContact(phone: message.from)
-            let decision = try InboundRouting.decide(
-                message, tenantId: tenant, contact: route.contact, phoneKey: route.phoneKey,
-                openConversation: route.conversation, now: now)
-            try record(decision)
+            try record(try decide(message))
         case .phoneOutbound(let message):
             if try lookup(UniqueKeys.wamid(message.wamid)) != nil { return }
-            let route = try routeContact(phone: message.to)
-            let decision = try InboundRouting.decide(
-                message, tenantId: tenant, contact: route.contact, phoneKey: route.phoneKey,
-                openConversation: route.conversation, now: now)
-            try record(decision)
+            try record(try decide(message))
         case .status(let report):
             try applyStatus(report)
         case .connection(let state, let eventId):
             let name = Streams.tenant(tenant)
-            let current = try load(name)
             let decision = try Tenant.decide(
-                .changeConnectionState(state, at: now), state: Tenant.fold(current))
+                .changeConnectionState(state, at: now), state: try self.state(name, as: Tenant.self))
             try append(decision.events.map { DecidedEvent($0.event, id: eventId) }, to: name)
         }
+    }
+
+    // The routed states live only inside these two functions, so the batch's own copies are
+    // the only references left when the decision's events are folded into them (no copy of a
+    // long conversation's message table per item).
+    private mutating func decide(_ message: InboundMessage) throws -> MultiStreamDecision {
+        let route = try routeContact(phone: message.from)
+        return try InboundRouting.decide(
+            message, tenantId: tenant, contact: route.contact, phoneKey: route.phoneKey,
+            openConversation: route.conversation, now: now)
+    }
+
+    private mutating func decide(_ message: PhoneOutboundMessage) throws -> MultiStreamDecision {
+        let route = try routeContact(phone: message.to)
+        return try InboundRouting.decide(
+            message, tenantId: tenant, contact: route.contact, phoneKey: route.phoneKey,
+            openConversation: route.conversation, now: now)
     }
 
     private mutating func applyStatus(_ report: StatusReport) throws {
@@ -60,7 +72,7 @@ struct WebhookBatch {
             return
         }
         let wamidStream = Streams.wamid(report.wamid)
-        switch WamidStatuses.decide(report, state: WamidStatuses.fold(try load(wamidStream))) {
+        switch WamidStatuses.decide(report, state: try state(wamidStream, as: WamidStatuses.self)) {
         case .recordPending(let decision):
             try append(decision.events, to: wamidStream)
         case .applyTo(let conversationId):
@@ -71,10 +83,14 @@ struct WebhookBatch {
     }
 
     private mutating func applyStatus(_ report: StatusReport, toConversationStream stream: String) throws {
-        guard let conversation = Conversation.fold(try load(stream)), conversation.tenantId == tenant,
-            conversation.message(wamid: report.wamid) != nil
-        else { return }
-        let decision = try Conversation.decide(.applyStatus(report), state: conversation, now: now)
+        let decision: Decision
+        do {
+            guard let conversation = try state(stream, as: Conversation.self),
+                conversation.tenantId == tenant,
+                conversation.message(wamid: report.wamid) != nil
+            else { return }
+            decision = try Conversation.decide(.applyStatus(report), state: conversation, now: now)
+        }
         try append(decision.events, to: stream)
     }
 
@@ -85,10 +101,10 @@ struct WebhookBatch {
         var contact: Contact?
         var conversation: Conversation?
         if let contactStream = try lookup(phoneKey) {
-            contact = Contact.fold(try load(contactStream))
+            contact = try state(contactStream, as: Contact.self)
             if let found = contact, let conversationStream = try lookup(UniqueKeys.openConversation(found.id))
             {
-                conversation = Conversation.fold(try load(conversationStream))
+                conversation = try state(conversationStream, as: Conversation.self)
             }
         }
         return (contact, conversation, phoneKey)
@@ -112,13 +128,14 @@ struct WebhookBatch {
 
     private mutating func append(_ events: [DecidedEvent], to name: String) throws {
         guard !events.isEmpty else { return }
-        _ = try load(name)
-        guard var stream = streams[name] else { return }
-        for decided in events {
-            stream.events.append(decided.event)
-            stream.added.append((decided.event, decided.id))
+        if streams[name] == nil {
+            streams[name] = WorkingStream(tenant: tenant, loadedVersion: try pipeline.version(name))
+            order.append(name)
         }
-        streams[name] = stream
+        for decided in events {
+            streams[name]!.fold?.apply(decided.event)
+            streams[name]!.added.append((decided.event, decided.id))
+        }
     }
 
     /// The stream holding `key`, this batch's own reservations first.
@@ -128,13 +145,19 @@ struct WebhookBatch {
         return try pipeline.lookup(key)
     }
 
-    /// The events of `name` (read once, then the batch's view of it).
-    private mutating func load(_ name: String) throws -> [DomainEvent] {
-        if let stream = streams[name] { return stream.events }
-        let loaded = try pipeline.load(name)
-        streams[name] = WorkingStream(tenant: tenant, loadedVersion: loaded.version, events: loaded.events)
-        order.append(name)
-        return loaded.events
+    /// `name` folded as `State`: read once (from the pipeline's cache of folds), then the
+    /// batch's view of it, with its newly decided events folded in.
+    private mutating func state<State: Aggregate>(_ name: String, as type: State.Type) throws -> State? {
+        if let folded = streams[name]?.fold as? Folded<State> { return folded.state }
+        let stored = try pipeline.state(name, as: type)
+        if streams[name] == nil {
+            streams[name] = WorkingStream(tenant: tenant, loadedVersion: stored.version)
+            order.append(name)
+        }
+        var folded = Folded(stored.state)
+        for item in streams[name]!.added { folded.apply(item.event) }
+        streams[name]!.fold = folded
+        return folded.state
     }
 
     /// The streams with new events, in the order they were first touched.

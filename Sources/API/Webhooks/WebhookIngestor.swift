@@ -5,15 +5,27 @@ import Foundation
 /// Turns an authenticated webhook body into ONE atomic append: per tenant, the raw body
 /// (audit stream, sealed) and every event derived from it, with the raw event as causation.
 /// Returns only once the append is durable; a redelivered body appends nothing.
+///
+/// A webhook never answers a version conflict: bodies touching the same contacts are decided
+/// one at a time (`KeyedLocks`), and a conflict with anything else (an agent's command, the
+/// dispatcher) is decided again on fresh state. Only when that keeps failing does it answer
+/// 503 with `Retry-After`, which providers retry.
 struct WebhookIngestor {
     let services: MessagingServices
-    private let maxAttempts = 8
+    private let maxAttempts = 16
 
     /// Appends `translation`'s items, each channel group under its tenant; returns the log head.
     func ingest(_ translation: WebhookTranslation, tenants: [String: UUID], body: [UInt8]) throws -> UInt64 {
-        var attempts = 0
-        while true {
-            attempts += 1
+        try services.pipeline.webhookLocks.withLocks(Self.lockKeys(translation, tenants: tenants)) {
+            try appendRetrying(translation, tenants: tenants, body: body)
+        }
+    }
+
+    private func appendRetrying(_ translation: WebhookTranslation, tenants: [String: UUID], body: [UInt8])
+        throws
+        -> UInt64
+    {
+        for attempt in 1...maxAttempts {
             let request = try plan(translation, tenants: tenants, body: body)
             do {
                 let result = try services.store.append(request)
@@ -24,13 +36,39 @@ struct WebhookIngestor {
                     ]
                 ).increment()
                 return result.head
-            } catch EventStoreError.wrongExpectedVersion where attempts < maxAttempts {
-                continue
-            } catch EventStoreError.uniqueKeyTaken where attempts < maxAttempts {
-                // A concurrent delivery registered the same contact or conversation: decide again.
-                continue
+            } catch EventStoreError.wrongExpectedVersion, EventStoreError.uniqueKeyTaken {
+                // A concurrent command changed a stream, or registered the same contact or
+                // conversation: decide again on fresh state, after a short random pause.
+                services.metrics.counter(
+                    "webhook_retries_total", help: "Webhook bodies decided again after a concurrent change"
+                ).increment()
+                usleep(UInt32.random(in: 0...UInt32(min(attempt, 10) * 500)))
             }
         }
+        services.logger.warning("webhook kept conflicting", ["attempts": .number(Double(maxAttempts))])
+        throw APIError(
+            status: 503, code: "ERR_BUSY", message: "The conversation is busy, retry the delivery",
+            details: ["retry": true], headers: [HTTPHeader("Retry-After", "1")])
+    }
+
+    /// What the body's items contend on: the contact of each message (its phone), the
+    /// recipient of each status (or its wamid when none is given), the tenant's channel.
+    static func lockKeys(_ translation: WebhookTranslation, tenants: [String: UUID]) -> [String] {
+        var keys: [String] = []
+        for group in translation.channels {
+            guard let tenant = tenants[group.channelId]?.lowercasedString else { continue }
+            for item in group.items {
+                switch item {
+                case .message(let message): keys.append(tenant + "|phone|" + message.from)
+                case .phoneOutbound(let message): keys.append(tenant + "|phone|" + message.to)
+                case .status(let report):
+                    keys.append(
+                        report.recipient.map { tenant + "|phone|" + $0 } ?? tenant + "|wamid|" + report.wamid)
+                case .connection: keys.append(tenant + "|channel")
+                }
+            }
+        }
+        return keys
     }
 
     private func plan(_ translation: WebhookTranslation, tenants: [String: UUID], body: [UInt8]) throws

@@ -2,7 +2,7 @@ import Foundation
 
 /// A contact folded from the `contact-<id>` stream. `phone`/`name` are `nil` when the
 /// personal part was erased.
-public struct Contact: Sendable, Equatable {
+public struct Contact: Aggregate, Equatable {
     public var id: UUID
     public var tenantId: UUID
     public var phone: String?
@@ -31,8 +31,4 @@ public struct Contact: Sendable, Equatable {
         }
     }
 
-    /// Folds a whole stream.
-    public static func fold(_ events: some Sequence<DomainEvent>) -> Contact? {
-        events.reduce(nil, evolve)
-    }
 }

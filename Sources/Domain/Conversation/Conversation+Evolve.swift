@@ -13,6 +13,15 @@ extension Conversation {
         return conversation
     }
 
+    /// Folds one event in place: the message table is not copied.
+    public static func fold(into state: inout Conversation?, _ event: DomainEvent) {
+        if case .conversationOpened = event {
+            state = evolve(nil, event)
+        } else {
+            state?.apply(event)
+        }
+    }
+
     /// Folds one event into this conversation in place. Same result as `evolve`, without
     /// copying the message table: use it when folding long streams.
     public mutating func apply(_ event: DomainEvent) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A conversation (seed 001 conversation, seed 004 atendimento) with its messages, folded
 /// from the `conversation-<id>` stream.
-public struct Conversation: Sendable, Equatable {
+public struct Conversation: Aggregate, Equatable {
     /// Free-form messages are allowed only this long after the contact's last inbound message.
     public static let serviceWindowMilliseconds: Int64 = 24 * 60 * 60 * 1000
 
@@ -58,8 +58,4 @@ public struct Conversation: Sendable, Equatable {
         messageIdsByWamid[wamid].flatMap { messages[$0] }
     }
 
-    /// Folds a whole stream.
-    public static func fold(_ events: some Sequence<DomainEvent>) -> Conversation? {
-        events.reduce(nil, evolve)
-    }
 }

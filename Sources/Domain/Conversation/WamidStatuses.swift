@@ -8,7 +8,7 @@ import Foundation
 /// as pending or, when the send was linked meanwhile, names the conversation to apply it to.
 /// Send path: fold this stream and pass it to `.recordSent`, which appends `WamidLinked` here
 /// in the same request, so one of two racing appends fails its version check and retries.
-public struct WamidStatuses: Sendable, Equatable {
+public struct WamidStatuses: Aggregate, Equatable {
     public var wamid: String
     public var pending: [PendingStatusRecorded]
     public var link: WamidLinked?
@@ -43,11 +43,6 @@ public struct WamidStatuses: Sendable, Equatable {
         default:
             return state
         }
-    }
-
-    /// Folds a whole stream.
-    public static func fold(_ events: some Sequence<DomainEvent>) -> WamidStatuses? {
-        events.reduce(nil, evolve)
     }
 
     /// Decides what to do with `report` given the folded stream (`nil` = no stream yet).

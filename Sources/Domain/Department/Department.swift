@@ -1,7 +1,7 @@
 import Foundation
 
 /// A department (seed 004) folded from the `department-<id>` stream.
-public struct Department: Sendable, Equatable {
+public struct Department: Aggregate, Equatable {
     public var id: UUID
     public var tenantId: UUID
     public var settings: DepartmentSettings
@@ -28,8 +28,4 @@ public struct Department: Sendable, Equatable {
         }
     }
 
-    /// Folds a whole stream.
-    public static func fold(_ events: some Sequence<DomainEvent>) -> Department? {
-        events.reduce(nil, evolve)
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A conversation tag folded from the `tag-<id>` stream.
-public struct Tag: Sendable, Equatable {
+public struct Tag: Aggregate, Equatable {
     public var id: UUID
     public var tenantId: UUID
     public var name: String

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A tenant and its WhatsApp channel, folded from the `tenant-<id>` stream.
-public struct Tenant: Sendable, Equatable {
+public struct Tenant: Aggregate, Equatable {
     public var id: UUID
     public var name: String
     public var slug: String
@@ -28,8 +28,4 @@ public struct Tenant: Sendable, Equatable {
         }
     }
 
-    /// Folds a whole stream.
-    public static func fold(_ events: some Sequence<DomainEvent>) -> Tenant? {
-        events.reduce(nil, evolve)
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A user (agent) folded from the `user-<id>` stream.
-public struct User: Sendable, Equatable {
+public struct User: Aggregate, Equatable {
     public var id: UUID
     public var tenantId: UUID
     public var name: String
@@ -31,8 +31,4 @@ public struct User: Sendable, Equatable {
         return user
     }
 
-    /// Folds a whole stream.
-    public static func fold(_ events: some Sequence<DomainEvent>) -> User? {
-        events.reduce(nil, evolve)
-    }
 }

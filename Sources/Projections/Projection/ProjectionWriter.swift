@@ -129,6 +129,46 @@ struct ProjectionWriter {
         return UInt64(try result.int64(0, 0) ?? 0)
     }
 
+    // MARK: holds
+
+    /// The tenants held out of the projection.
+    func holds() throws -> [ProjectionHold] {
+        let rows = try connection.query(
+            "SELECT tenant_id, position, error, attempts FROM \(schema).projection_holds ORDER BY position")
+        var holds: [ProjectionHold] = []
+        for row in 0..<rows.count {
+            guard let tenant = rows.string(row, "tenant_id").flatMap(UUID.init(uuidString:)) else { continue }
+            holds.append(
+                ProjectionHold(
+                    tenant: tenant, position: UInt64(try rows.int64(row, "position") ?? 0),
+                    error: rows.string(row, "error") ?? "",
+                    attempts: Int(try rows.int64(row, "attempts") ?? 0)))
+        }
+        return holds
+    }
+
+    /// Holds `tenant` from `position` on (a tenant already held keeps its first position).
+    func hold(_ tenant: UUID, from position: UInt64, error: String) throws {
+        try connection.execute(
+            """
+            INSERT INTO \(schema).projection_holds (tenant_id, position, error, attempts) VALUES ($1, $2, $3, 1)
+            ON CONFLICT (tenant_id) DO UPDATE SET error = EXCLUDED.error,
+                attempts = \(schema).projection_holds.attempts + 1
+            """, [tenant, Int64(position), error])
+    }
+
+    /// Counts a failed retry of a held tenant.
+    func recordHoldFailure(_ tenant: UUID, error: String) throws {
+        try connection.execute(
+            "UPDATE \(schema).projection_holds SET error = $2, attempts = attempts + 1 WHERE tenant_id = $1",
+            [tenant, error])
+    }
+
+    /// Lifts the hold of `tenant` (its rows were just rebuilt).
+    func release(_ tenant: UUID) throws {
+        try connection.execute("DELETE FROM \(schema).projection_holds WHERE tenant_id = $1", [tenant])
+    }
+
     func setCheckpoint(_ position: UInt64) throws {
         try connection.execute("UPDATE \(schema).checkpoint SET position = $1", [Int64(position)])
     }

@@ -8,6 +8,12 @@ import Foundation
 /// crash at any point neither loses nor doubles an event's effect. Batches take every event
 /// available (up to `batchLimit`), so they grow under load; when idle the projector sleeps on
 /// the store's append signal. While PostgreSQL is down it retries with exponential backoff.
+///
+/// One tenant's event can never stop the others: when PostgreSQL refuses a batch (not an
+/// outage), the batch is halved until the event it refuses is alone; that event's tenant is
+/// then held (`ProjectionHold`, stored with the checkpoint) and the projection goes on without
+/// its events. A held tenant is retried by rebuilding it from the log, at growing intervals,
+/// and reads `holds` to say so (`/ready`, metrics, logs).
 // @unchecked Sendable: mutable state is guarded by `condition`; the projection thread alone
 // touches `state`.
 public final class Projector: @unchecked Sendable {
@@ -21,11 +27,29 @@ public final class Projector: @unchecked Sendable {
     private var failure: Error?
     private var finished = true
     private let state = ProjectionState()
+    /// Events per batch now: `batchLimit`, halved while a batch is refused.
+    private var limit: Int
+    private var held: [ProjectionHold] = []
+    private var nextHoldRetry: [UUID: Date] = [:]
+    private let onHold: (@Sendable (ProjectionHold) -> Void)?
 
-    public init(store: EventStore, database: Database, batchLimit: Int = 10_000) {
+    /// `onHold` is called (on the projection thread) when a tenant is held.
+    public init(
+        store: EventStore, database: Database, batchLimit: Int = 10_000,
+        onHold: (@Sendable (ProjectionHold) -> Void)? = nil
+    ) {
         self.store = store
         self.database = database
         self.batchLimit = max(1, batchLimit)
+        self.limit = max(1, batchLimit)
+        self.onHold = onHold
+    }
+
+    /// The tenants held out of the projection (as of the last batch).
+    public var holds: [ProjectionHold] {
+        condition.lock()
+        defer { condition.unlock() }
+        return held
     }
 
     /// The last log position whose effects are committed (as last seen by this projector).
@@ -96,6 +120,7 @@ public final class Projector: @unchecked Sendable {
         var backoff = 0.05
         while isRunning {
             do {
+                try retryHolds()
                 let (count, reached) = try step()
                 backoff = 0.05
                 if count == 0 {
@@ -122,24 +147,21 @@ public final class Projector: @unchecked Sendable {
         return running
     }
 
-    /// One transaction: read pointer + checkpoint, apply the next events, move the checkpoint.
+    /// One transaction: read pointer + checkpoint, apply the next events (but those of held
+    /// tenants), move the checkpoint. A refused batch is halved; a refused single event holds
+    /// its tenant.
     private func step() throws -> (count: Int, reached: UInt64) {
-        let result = try database.withConnection { connection in
-            try connection.transaction { tx -> (Int, UInt64) in
-                let schema = try ReadModel.activeSchema(on: tx, lock: true)
-                let writer = ProjectionWriter(schema: schema, connection: tx)
-                let checkpoint = try writer.lockCheckpoint()
-                let events = try store.read(from: checkpoint + 1, limit: batchLimit)
-                guard let last = events.last else { return (0, checkpoint) }
-                state.clear()
-                defer { state.clear() }
-                let decoded = EventDecoder.decode(events)
-                try writer.load(decoded, into: state)
-                for (recorded, event) in decoded { state.apply(event, recorded: recorded) }
-                try writer.upsert(state)
-                try writer.setCheckpoint(last.position)
-                return (events.count, last.position)
+        let result: (Int, UInt64)
+        do {
+            result = try database.withConnection { try project($0, limit: limit) }
+            limit = batchLimit
+        } catch let error as DatabaseError where !error.isUnavailable {
+            guard limit == 1 else {
+                limit = max(1, limit / 2)
+                return (1, position)
             }
+            result = try database.withConnection { try hold($0, error: error) }
+            limit = batchLimit
         }
         condition.lock()
         published = result.1
@@ -147,5 +169,90 @@ public final class Projector: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         return result
+    }
+
+    private func project(_ connection: Connection, limit: Int) throws -> (Int, UInt64) {
+        try connection.transaction { tx -> (Int, UInt64) in
+            let schema = try ReadModel.activeSchema(on: tx, lock: true)
+            let writer = ProjectionWriter(schema: schema, connection: tx)
+            let checkpoint = try writer.lockCheckpoint()
+            let holds = try writer.holds()
+            publish(holds)
+            let events = try store.read(from: checkpoint + 1, limit: limit)
+            guard let last = events.last else { return (0, checkpoint) }
+            let heldTenants = Set(holds.map(\.tenant))
+            state.clear()
+            defer { state.clear() }
+            let decoded = EventDecoder.decode(
+                heldTenants.isEmpty ? events : events.filter { !heldTenants.contains($0.tenant) })
+            try writer.load(decoded, into: state)
+            for (recorded, event) in decoded { state.apply(event, recorded: recorded) }
+            try writer.upsert(state)
+            try writer.setCheckpoint(last.position)
+            return (events.count, last.position)
+        }
+    }
+
+    /// The next event was refused alone: hold its tenant from there and move past it.
+    private func hold(_ connection: Connection, error: DatabaseError) throws -> (Int, UInt64) {
+        try connection.transaction { tx -> (Int, UInt64) in
+            let schema = try ReadModel.activeSchema(on: tx, lock: true)
+            let writer = ProjectionWriter(schema: schema, connection: tx)
+            let checkpoint = try writer.lockCheckpoint()
+            guard let event = try store.read(from: checkpoint + 1, limit: 1).first else {
+                return (0, checkpoint)
+            }
+            try writer.hold(event.tenant, from: event.position, error: error.description)
+            try writer.setCheckpoint(event.position)
+            let holds = try writer.holds()
+            publish(holds)
+            if let hold = holds.first(where: { $0.tenant == event.tenant }) {
+                nextHoldRetry[event.tenant] = Date().addingTimeInterval(
+                    Self.retryDelay(attempts: hold.attempts))
+                onHold?(hold)
+            }
+            return (1, event.position)
+        }
+    }
+
+    /// Rebuilds each held tenant whose retry is due; a rebuild that succeeds lifts the hold.
+    private func retryHolds() throws {
+        let due = holds.filter { (nextHoldRetry[$0.tenant] ?? .distantPast) <= Date() }
+        for hold in due {
+            do {
+                try Rebuilder(store: store, database: database).rebuildTenant(hold.tenant)
+                nextHoldRetry[hold.tenant] = nil
+            } catch let error as DatabaseError where !error.isUnavailable {
+                try database.transaction { tx in
+                    let schema = try ReadModel.activeSchema(on: tx, lock: false)
+                    try ProjectionWriter(schema: schema, connection: tx).recordHoldFailure(
+                        hold.tenant, error: error.description)
+                }
+                nextHoldRetry[hold.tenant] = Date().addingTimeInterval(
+                    Self.retryDelay(attempts: hold.attempts + 1))
+            }
+        }
+        if !due.isEmpty {
+            publish(
+                try database.withConnection { connection in
+                    try connection.transaction { tx in
+                        try ProjectionWriter(
+                            schema: try ReadModel.activeSchema(on: tx, lock: false), connection: tx
+                        )
+                        .holds()
+                    }
+                })
+        }
+    }
+
+    /// 30 s after the first failure, doubling up to an hour.
+    static func retryDelay(attempts: Int) -> Double {
+        min(3600, 30 * pow(2, Double(min(max(attempts - 1, 0), 7))))
+    }
+
+    private func publish(_ holds: [ProjectionHold]) {
+        condition.lock()
+        held = holds
+        condition.unlock()
     }
 }

@@ -84,7 +84,7 @@ extension ReadModel {
                 FROM \(s).messages m JOIN \(s).conversations c ON c.id = m.conversation_id
                 LEFT JOIN \(s).contacts k ON k.id = c.contact_id
                 WHERE m.tenant_id = $1
-                  AND to_tsvector('portuguese', coalesce(m.content, '')) @@ plainto_tsquery('portuguese', $2)
+                  AND \(ReadModelSchema.searchDocument("m.content")) @@ plainto_tsquery('portuguese', $2)
                   \(condition)
                 ORDER BY m.timestamp DESC, m.seq DESC LIMIT \(limit)
                 """, parameters)

@@ -30,7 +30,8 @@ extension ReadModel {
         }
     }
 
-    /// `GET /api/stats/latency` over outbound messages queued in the range.
+    /// `GET /api/stats/latency` over outbound messages queued in the range; the figures are
+    /// defined on `LatencyStats`.
     public func latency(tenant: UUID, filter: MetricsFilter = MetricsFilter()) throws -> LatencyStats {
         try filter.validate()
         return try run { connection, s in
@@ -40,10 +41,11 @@ extension ReadModel {
                 FROM \(s).messages m JOIN \(s).conversations c ON c.id = m.conversation_id
                 WHERE m.tenant_id = $1 AND m.direction = 'OUTBOUND' AND m.queued_at IS NOT NULL\(condition)
                 """
+            let toSentMs = Self.elapsed(from: "m.queued_at", to: "m.sent_at")
             let summary = try connection.queryPrepared(
                 """
                 SELECT count(*) AS total,
-                       count(*) FILTER (WHERE m.sent_at - m.queued_at > 5000) AS over,
+                       count(*) FILTER (WHERE \(toSentMs) > 5000) AS over,
                        count(*) FILTER (WHERE m.sent_at IS NOT NULL) AS sent
                 \(source)
                 """, [tenant] + extra)
@@ -51,11 +53,13 @@ extension ReadModel {
             let over = Int(try summary.int64(0, "over") ?? 0)
             let sent = Int(try summary.int64(0, "sent") ?? 0)
             let toSent = try Self.distribution(
-                "m.sent_at - m.queued_at", source: source, parameters: [tenant] + extra, on: connection)
+                toSentMs, source: source, parameters: [tenant] + extra, on: connection)
             let delivery = try Self.distribution(
-                "m.delivered_at - m.sent_at", source: source, parameters: [tenant] + extra, on: connection)
+                Self.elapsedInWholeSeconds(from: "m.sent_at", to: "m.delivered_at"), source: source,
+                parameters: [tenant] + extra, on: connection)
             let read = try Self.distribution(
-                "m.read_at - m.delivered_at", source: source, parameters: [tenant] + extra, on: connection)
+                Self.elapsedInWholeSeconds(from: "m.delivered_at", to: "m.read_at"), source: source,
+                parameters: [tenant] + extra, on: connection)
             return LatencyStats(
                 totalMessages: total, avgLatencyToSentMs: toSent.avgMs, messagesOver5s: over,
                 latencyAcceptableRate: sent == 0
@@ -102,6 +106,28 @@ extension ReadModel {
                     score: ratings == 0 ? nil : Double(satisfied) * 100 / Double(ratings),
                     averageRating: try csat.double(0, "average")))
         }
+    }
+
+    /// SQL for `later − earlier` in milliseconds, 0 when `later` precedes `earlier`, NULL when
+    /// either is NULL (so the pair is no sample). Used where both are this server's clock, at
+    /// millisecond resolution: only a step back of the wall clock can make the difference
+    /// negative, and no latency is shorter than nothing.
+    static func elapsed(from earlier: String, to later: String) -> String {
+        "(CASE WHEN \(later) < \(earlier) THEN 0 ELSE \(later) - \(earlier) END)"
+    }
+
+    /// `elapsed` with both times cut to their whole second, for intervals that end at a
+    /// provider's status time. WhatsApp (and Evolution) give those in whole seconds, the event's
+    /// time cut to its second, while a send is our millisecond clock: a delivery in the send's
+    /// own second would come out as minus the send's milliseconds (the demo's `avgMs: -104`).
+    /// Cutting the send to its second too compares like with like: each figure is a whole
+    /// number of seconds, 0 for the same second, and the cut parts average out over many
+    /// messages, where clamping the millisecond difference alone would bias every figure down
+    /// by up to a second. The clamp still catches what resolution cannot explain: a provider
+    /// clock behind ours, or a status that reached us before the provider's answer to the send
+    /// did (the send's time is when that answer was recorded).
+    static func elapsedInWholeSeconds(from earlier: String, to later: String) -> String {
+        elapsed(from: "(\(earlier) / 1000 * 1000)", to: "(\(later) / 1000 * 1000)")
     }
 
     /// Count, average and p50/p95/p99 (`percentile_disc`) of `expression` over non-NULL values.

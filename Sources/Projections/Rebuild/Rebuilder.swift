@@ -165,7 +165,7 @@ public struct Rebuilder: Sendable {
 
     /// Rebuilds one tenant in the live schema: deletes its rows and replays its events (tenant
     /// index) up to the schema's checkpoint, in one transaction that holds the checkpoint lock
-    /// so the projector waits meanwhile.
+    /// so the projector waits meanwhile. A projection hold on the tenant is lifted with it.
     @discardableResult
     public func rebuildTenant(_ tenant: UUID, progress: (@Sendable (RebuildProgress) -> Void)? = nil) throws
         -> RebuildReport
@@ -178,6 +178,8 @@ public struct Rebuilder: Sendable {
             for (table, _) in ReadModelSchema.dataTables {
                 try tx.execute("DELETE FROM \(schema).\(table) WHERE tenant_id = $1", [tenant])
             }
+            // Rebuilt from the log, the tenant is whole again: lift a projection hold.
+            try writer.release(tenant)
             let state = ProjectionState()
             var position: UInt64 = 0
             var applied = 0

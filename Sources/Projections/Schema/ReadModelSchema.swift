@@ -6,7 +6,7 @@
 /// is byte-for-byte equal to an incrementally built one.
 public enum ReadModelSchema {
     /// Bumped whenever the tables below change; a schema of another layout is rebuilt.
-    public static let layoutVersion = 1
+    public static let layoutVersion = 2
 
     /// Prefix of every schema of the current layout.
     public static var prefix: String { "rm_v\(layoutVersion)_" }
@@ -22,6 +22,13 @@ public enum ReadModelSchema {
                 position bigint NOT NULL)
             """,
             "INSERT INTO \(s).checkpoint (position) VALUES (0)",
+            // Tenants whose events from `position` on wait outside the read models: applying
+            // the event there failed (see `Projector`).
+            """
+            CREATE TABLE \(s).projection_holds (
+                tenant_id uuid PRIMARY KEY, position bigint NOT NULL, error text NOT NULL,
+                attempts integer NOT NULL, held_at timestamptz NOT NULL DEFAULT now())
+            """,
             """
             CREATE TABLE \(s).tenants (
                 tenant_id uuid NOT NULL, name text, slug text, created_at bigint,
@@ -92,6 +99,13 @@ public enum ReadModelSchema {
 
     /// Secondary indexes with their tables: created with the tables for an empty live schema,
     /// after the bulk load during a rebuild. Each serves a query in `Queries/`.
+    /// The full-text document of a message text column: its first 65 536 characters, so no
+    /// text can exceed PostgreSQL's tsvector limit (1 MiB) and stop the projection. The index
+    /// and the search query must use this same expression.
+    static func searchDocument(_ column: String) -> String {
+        "to_tsvector('portuguese', left(coalesce(\(column), ''), 65536))"
+    }
+
     static func indexes(_ s: String) -> [(table: String, statement: String)] {
         [
             ("users", "CREATE INDEX ON \(s).users (tenant_id, name)"),
@@ -118,7 +132,7 @@ public enum ReadModelSchema {
             ("messages", "CREATE INDEX ON \(s).messages (tenant_id, timestamp)"),
             (
                 "messages",
-                "CREATE INDEX ON \(s).messages USING gin (to_tsvector('portuguese', coalesce(content, '')))"
+                "CREATE INDEX ON \(s).messages USING gin (\(searchDocument("content")))"
             ),
             ("transfers", "CREATE INDEX ON \(s).transfers (conversation_id, position)"),
             ("ratings", "CREATE INDEX ON \(s).ratings (tenant_id, rated_at)"),

@@ -23,8 +23,16 @@ public struct LatencyDistribution: Codable, Sendable, Equatable {
 
 /// `GET /api/stats/latency` (seed 004 `latency-stats` plus percentiles, delivery and read).
 ///
-/// to-sent = sent − queued; delivery = delivered − sent; read = read − delivered, over
-/// outbound messages queued in the range. Percentiles are `percentile_disc` (an observed value).
+/// Over outbound messages queued in the range (sent from the API, not from the phone), in ms:
+/// - to-sent = sent − queued, both this server's clock (the API accepting the message, the
+///   provider's answer to the send being recorded); `messages_over_5s` and
+///   `latency_acceptable_rate` count the same figure;
+/// - delivery = delivered − sent, the provider's status time against the send;
+/// - read = read − delivered, two provider status times.
+/// Provider status times have one-second resolution, so delivery and read compare both times
+/// cut to their whole second. No figure is negative: a later time that precedes the earlier
+/// one (clock skew, a status recorded before the send) counts as 0. A pair with a time missing
+/// is no sample. Percentiles are `percentile_disc` (an observed value).
 public struct LatencyStats: Codable, Sendable, Equatable {
     public let totalMessages: Int
     @Nullable public var avgLatencyToSentMs: Double?

@@ -96,7 +96,10 @@ struct EvolutionWebhookTests {
         #expect(try Self.post(harness, inBody, apikey: nil).status == 200)
         let unknown = try harness.client.send(
             "POST", "/webhook/other", headers: ["apikey": "evo-key"], body: Array(body.utf8))
-        #expect(unknown.status == 404)
+        // An unknown instance answers exactly like a wrong key: instances cannot be probed.
+        let wrongKey = try Self.post(harness, body, apikey: "wrong")
+        #expect(unknown.status == 401)
+        #expect(unknown.body == wrongKey.body)
     }
 
     @Test func replyGoesOutThroughSendTextWithTheAPIKey() throws {

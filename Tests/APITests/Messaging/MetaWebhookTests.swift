@@ -131,16 +131,43 @@ struct MetaWebhookTests {
         #expect(try harness.postMeta(body, secret: "right").status == 200)
     }
 
-    @Test func unknownNumberIsNotFoundAndAppendsNothing() throws {
+    @Test func unknownNumberAnswersLikeABadSignatureAndAppendsNothing() throws {
         let harness = try MessagingHarness(startDispatcher: false)
         let tenant = try harness.registerTenant("hotel-a")
         try harness.configureMeta(tenant, phoneNumberId: "111")
         let head = try harness.store.head()
-        let body = MetaWebhookBodies.text(
-            phoneNumberId: "999", from: "5511999999999", wamid: "wamid.A", body: "Oi")
-        let response = try harness.postMeta(body)
-        #expect(response.status == 404)
+        let unknown = try harness.postMeta(
+            MetaWebhookBodies.text(phoneNumberId: "999", from: "5511999999999", wamid: "wamid.A", body: "Oi"))
+        let unsigned = try harness.postMeta(
+            MetaWebhookBodies.text(phoneNumberId: "111", from: "5511999999999", wamid: "wamid.A", body: "Oi"),
+            secret: "not-the-secret")
+        // The same answer for a number that is not a channel and one that is but is not signed.
+        #expect(unknown.status == 401)
+        #expect(unsigned.status == 401)
+        #expect(unknown.body == unsigned.body)
         #expect(try harness.store.head() == head)
+    }
+
+    @Test func entriesForNumbersThatAreNotChannelsHereDoNotCostTheOthersTheirMessages() throws {
+        let harness = try MessagingHarness(startDispatcher: false)
+        let tenant = try harness.registerTenant("hotel-a")
+        try harness.configureMeta(tenant, phoneNumberId: "111")
+        let known = MetaWebhookBodies.text(
+            phoneNumberId: "111", from: "5511999999999", wamid: "wamid.KNOWN", body: "Oi")
+        let unknown = MetaWebhookBodies.text(
+            phoneNumberId: "999", from: "5511888888888", wamid: "wamid.OTHER", body: "Olá")
+        // One body, two entries: Meta batches the numbers of one app in one delivery.
+        func entries(_ body: String) -> Substring {
+            let start = body.range(of: "\"entry\":[")!.upperBound
+            return body[start..<body.index(body.endIndex, offsetBy: -2)]
+        }
+        let body =
+            #"{"object":"whatsapp_business_account","entry":["# + entries(unknown) + "," + entries(known)
+            + "]}"
+        #expect(try harness.postMeta(body).status == 200)
+        let conversations = try harness.conversations(tenant)
+        #expect(conversations.count == 1)
+        #expect(conversations.first?.lastMessage?.content == "Oi")
     }
 
     @Test func malformedBodyIsRefusedNamingThePath() throws {
