@@ -84,11 +84,19 @@ import Testing
             for fixture in log.generator.tenants {
                 let outbound = log.conversations(of: fixture.id).flatMap { $0.messages.values }
                     .filter { $0.direction == .outbound }
-                let toSent = outbound.compactMap { m in m.sentAt.map { $0 - m.createdAt } }
-                let delivery = outbound.compactMap { m in
-                    m.deliveredAt.flatMap { d in m.sentAt.map { d - $0 } }
+                // LatencyStats' definitions: never below zero; provider status times compared
+                // at their whole seconds.
+                func elapsed(_ earlier: Int64, _ later: Int64) -> Int64 { max(0, later - earlier) }
+                func seconds(_ earlier: Int64, _ later: Int64) -> Int64 {
+                    elapsed(earlier / 1000 * 1000, later / 1000 * 1000)
                 }
-                let read = outbound.compactMap { m in m.readAt.flatMap { r in m.deliveredAt.map { r - $0 } } }
+                let toSent = outbound.compactMap { m in m.sentAt.map { elapsed(m.createdAt, $0) } }
+                let delivery = outbound.compactMap { m in
+                    m.deliveredAt.flatMap { d in m.sentAt.map { seconds($0, d) } }
+                }
+                let read = outbound.compactMap { m in
+                    m.readAt.flatMap { r in m.deliveredAt.map { seconds($0, r) } }
+                }
                 let stats = try log.readModel.latency(tenant: fixture.id)
                 #expect(stats.totalMessages == outbound.count)
                 #expect(stats.messagesOver5s == toSent.filter { $0 > 5000 }.count)
@@ -96,7 +104,9 @@ import Testing
                 #expect(stats.toSent.p50Ms == ProjectedLog.percentile(0.5, toSent))
                 #expect(stats.toSent.p95Ms == ProjectedLog.percentile(0.95, toSent))
                 #expect(stats.toSent.p99Ms == ProjectedLog.percentile(0.99, toSent))
+                #expect(stats.delivery.count == delivery.count)
                 #expect(stats.delivery.p50Ms == ProjectedLog.percentile(0.5, delivery))
+                #expect(stats.read.count == read.count)
                 #expect(stats.read.p95Ms == ProjectedLog.percentile(0.95, read))
                 if !toSent.isEmpty {
                     let average = Double(toSent.reduce(0, +)) / Double(toSent.count)

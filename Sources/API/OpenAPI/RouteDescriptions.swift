@@ -56,7 +56,29 @@ enum RouteDescriptions {
         "POST /webhook/:instanceName": "Evolution API webhook.",
     ]
 
+    /// Longer descriptions, for routes whose figures need a definition.
+    static let descriptions: [String: String] = [
+        "GET /api/stats/latency": """
+        Over outbound messages sent from the API (not from the phone) and queued within \
+        `from`/`to` (`agentId`, `departmentId` narrow them), in milliseconds. `to_sent`: sent − \
+        queued, both this server's clock (the API accepting the message; the provider's answer \
+        to the send being recorded); `avg_latency_to_sent_ms`, `messages_over_5s` and \
+        `latency_acceptable_rate` describe the same figure. `delivery`: delivered − sent, the \
+        provider's delivered status time against the send. `read`: read − delivered, two \
+        provider status times. WhatsApp status times have one-second resolution, so `delivery` \
+        and `read` compare both times cut to their whole second (a multiple of 1000; the cut \
+        parts average out over many messages). No figure is negative: a later time that \
+        precedes the earlier one (clock skew, a status recorded before the send's answer) \
+        counts as 0. A message missing either time is no sample of that figure. Percentiles \
+        are observed values.
+        """
+    ]
+
     static func summary(method: String, pattern: String) -> String? {
         summaries[method + " " + pattern]
+    }
+
+    static func description(method: String, pattern: String) -> String? {
+        descriptions[method + " " + pattern]
     }
 }

@@ -32,6 +32,9 @@ enum OpenAPIRoute {
                     "default": .object(["description": "See the error shape in components"])
                 ]),
             ]
+            if let description = RouteDescriptions.description(method: route.method, pattern: route.pattern) {
+                operation["description"] = .string(description)
+            }
             if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
             if route.pattern.hasPrefix("/api/") || route.pattern.hasPrefix("/auth/me")
                 || route.pattern.hasPrefix("/auth/users") || route.pattern == "/auth/change-password"
