@@ -45,41 +45,70 @@ public final class CommandPipeline: Sendable {
         try store.streamVersion(StreamName(stream))
     }
 
-    /// Folds `stream` into `Fold`. A cached fold is extended with the events after its cached
-    /// version only: streams are append-only, so the result equals a fold of a full read.
-    private func fold<Fold: StreamFold>(_ stream: String, as kind: Fold.Type) throws -> (
-        value: Fold, version: UInt64
-    ) {
-        let key = stream + Fold.cacheKind
-        let (cached, generation) = cache.lookup(key)
-        var base = cached.flatMap { snapshot in (snapshot.value as? Fold).map { (snapshot, $0) } }
-        let fromVersion = (base?.0.version ?? 0) + 1
+    /// Folds `stream` into `Fold` and keeps the result cached.
+    func fold<Fold: StreamFold>(_ stream: String, as kind: Fold.Type) throws -> CachedFold<Fold> {
+        let folded = try take(stream, as: kind)
+        putBack(stream, folded)
+        return folded
+    }
+
+    /// Folds `stream` into `Fold`, taking it out of the cache: the caller may fold more events
+    /// into it without copying it, then hand it back with `putBack` (or not, after a failed
+    /// append). A cached fold is extended with the events after its cached version only:
+    /// streams are append-only, so the result equals a fold of a full read.
+    func take<Fold: StreamFold>(_ stream: String, as kind: Fold.Type) throws -> CachedFold<Fold> {
+        var folded = takeCached(stream, as: kind)
+        let fromVersion = folded.version + 1
         var records = try store.readStream(StreamName(stream), fromVersion: fromVersion)
         if let first = records.first, first.streamVersion != fromVersion {
             // Not contiguous with the cached prefix (never expected): fall back to a full read.
             records = try store.readStream(StreamName(stream))
-            base = nil
+            folded = CachedFold(value: Fold(), version: 0, dataKeys: [], generation: folded.generation)
         }
-        var value = base?.1 ?? Fold()
-        guard let last = records.last else { return (value, base?.0.version ?? 0) }
-        var dataKeys = base?.0.dataKeys ?? []
         for record in records {
             let personal: [UInt8]?
             switch record.personal {
             case .clear(let bytes):
                 personal = bytes
-                if let key = record.dataKey { dataKeys.insert(key.rawValue) }
+                if let key = record.dataKey { folded.dataKeys.insert(key.rawValue) }
             case .none, .erased: personal = nil
             }
             let event = try DomainCodec.decode(type: record.type, payload: record.payload, personal: personal)
             if case .contactErased(let erased) = event {
                 cache.erase(dataKey: DataKeys.contact(erased.contactId))
             }
-            value.apply(event)
+            folded.value.apply(event)
+            folded.version = record.streamVersion
         }
+        return folded
+    }
+
+    /// Caches `folded` as the state of `stream` at its version (dropped when an erasure
+    /// happened since it was taken).
+    func putBack<Fold: StreamFold>(_ stream: String, _ folded: CachedFold<Fold>) {
+        putBack(
+            stream, value: folded.value, version: folded.version, dataKeys: folded.dataKeys,
+            generation: folded.generation)
+    }
+
+    /// Caches `value`, a fold of `stream` through `version`.
+    func putBack(
+        _ stream: String, value: any StreamFold, version: UInt64, dataKeys: Set<String>, generation: UInt64
+    ) {
+        guard version > 0 else { return }
         cache.store(
-            key, value: value, version: last.streamVersion, dataKeys: dataKeys, generation: generation)
-        return (value, last.streamVersion)
+            stream + type(of: value).cacheKind, value: value, version: version, dataKeys: dataKeys,
+            generation: generation)
+    }
+
+    /// The cached fold of `stream`, out of the cache (or an empty one).
+    private func takeCached<Fold: StreamFold>(_ stream: String, as kind: Fold.Type) -> CachedFold<Fold> {
+        let (cached, generation) = cache.take(stream + Fold.cacheKind)
+        guard let cached, let value = cached.value as? Fold else {
+            return CachedFold(value: Fold(), version: 0, dataKeys: [], generation: generation)
+        }
+        return CachedFold(
+            value: value, version: cached.version, dataKeys: cached.dataKeys, generation: generation)
     }
 
     /// The stream holding a unique key, if any.

@@ -16,7 +16,8 @@ final class DecodedStreamCache: @unchecked Sendable {
     // @unchecked: every stored property is read and written only while holding `lock`.
 
     struct Entry {
-        var value: any StreamFold
+        /// Nil while taken (see `take`): the slot stays, so a hot stream keeps its place.
+        var value: (any StreamFold)?
         var version: UInt64
         /// The data keys that sealed personal parts decoded into `value`.
         var dataKeys: Set<String>
@@ -48,14 +49,26 @@ final class DecodedStreamCache: @unchecked Sendable {
     /// The cached fold (if any) and the generation to pass back to `store`.
     func lookup(_ stream: String) -> (Snapshot?, UInt64) {
         lock.withLock {
-            guard var entry = entries[stream] else { return (nil, generation) }
+            guard var entry = entries[stream], let value = entry.value else { return (nil, generation) }
             if !entry.referenced {
                 entry.referenced = true
                 entries[stream] = entry
             }
-            return (
-                Snapshot(value: entry.value, version: entry.version, dataKeys: entry.dataKeys), generation
-            )
+            return (Snapshot(value: value, version: entry.version, dataKeys: entry.dataKeys), generation)
+        }
+    }
+
+    /// Takes the cached fold (if any) out of the cache, so the caller holds the only copy and
+    /// folds newer events into it in place (no copy of a long conversation's tables); it is
+    /// put back with `store`. Returns the generation to pass back to `store`.
+    func take(_ stream: String) -> (Snapshot?, UInt64) {
+        lock.withLock {
+            guard let value = entries[stream]?.value, let entry = entries[stream] else {
+                return (nil, generation)
+            }
+            entries[stream]?.value = nil
+            entries[stream]?.referenced = true
+            return (Snapshot(value: value, version: entry.version, dataKeys: entry.dataKeys), generation)
         }
     }
 
@@ -68,7 +81,7 @@ final class DecodedStreamCache: @unchecked Sendable {
         lock.withLock {
             guard generation == self.generation, erasedKeys.isDisjoint(with: dataKeys) else { return }
             if let existing = entries[stream] {
-                if existing.version < version {
+                if existing.value == nil || existing.version < version {
                     entries[stream] = Entry(
                         value: value, version: version, dataKeys: dataKeys, referenced: true)
                 }

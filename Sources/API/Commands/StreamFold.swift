@@ -34,3 +34,12 @@ struct Folded<State: Aggregate>: StreamFold {
 
     static var cacheKind: String { "|" + String(describing: State.self) }
 }
+
+/// A fold with what the pipeline's cache keeps beside it: the stream version it reflects, the
+/// data keys of the personal parts decoded into it, and the cache generation it was read in.
+struct CachedFold<Fold: StreamFold> {
+    var value: Fold
+    var version: UInt64
+    var dataKeys: Set<String>
+    let generation: UInt64
+}

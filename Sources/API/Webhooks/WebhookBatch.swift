@@ -145,19 +145,41 @@ struct WebhookBatch {
         return try pipeline.lookup(key)
     }
 
-    /// `name` folded as `State`: read once (from the pipeline's cache of folds), then the
-    /// batch's view of it, with its newly decided events folded in.
+    /// `name` folded as `State`: taken once from the pipeline (so the batch folds its own
+    /// events into the only copy), then the batch's view of it.
     private mutating func state<State: Aggregate>(_ name: String, as type: State.Type) throws -> State? {
         if let folded = streams[name]?.fold as? Folded<State> { return folded.state }
-        let stored = try pipeline.state(name, as: type)
+        let taken = try pipeline.take(name, as: Folded<State>.self)
         if streams[name] == nil {
-            streams[name] = WorkingStream(tenant: tenant, loadedVersion: stored.version)
+            streams[name] = WorkingStream(tenant: tenant, loadedVersion: taken.version)
             order.append(name)
         }
-        var folded = Folded(stored.state)
+        var folded = taken.value
         for item in streams[name]!.added { folded.apply(item.event) }
+        let state = folded.state
         streams[name]!.fold = folded
-        return folded.state
+        streams[name]!.dataKeys = taken.dataKeys
+        streams[name]!.generation = taken.generation
+        return state
+    }
+
+    /// Hands the batch's folded states back to the pipeline's cache once its append is durable:
+    /// a stream the batch appended to is cached at its new version only when exactly the
+    /// batch's events were appended; `newDataKeys` are the keys the new events are sealed under.
+    consuming func cacheFolds(after result: AppendResult, newDataKeys: [String: Set<String>]) {
+        for name in order {
+            guard let stream = streams.removeValue(forKey: name), let fold = stream.fold else { continue }
+            var version = stream.loadedVersion
+            if !stream.added.isEmpty {
+                guard result.streamVersions[StreamName(name)] == version + UInt64(stream.added.count) else {
+                    continue
+                }
+                version += UInt64(stream.added.count)
+            }
+            pipeline.putBack(
+                name, value: fold, version: version,
+                dataKeys: stream.dataKeys.union(newDataKeys[name] ?? []), generation: stream.generation)
+        }
     }
 
     /// The streams with new events, in the order they were first touched.

@@ -26,9 +26,12 @@ struct WebhookIngestor {
         -> UInt64
     {
         for attempt in 1...maxAttempts {
-            let request = try plan(translation, tenants: tenants, body: body)
+            let planned = try plan(translation, tenants: tenants, body: body)
             do {
-                let result = try services.store.append(request)
+                let result = try services.store.append(planned.request)
+                for batch in planned.batches {
+                    batch.cacheFolds(after: result, newDataKeys: planned.dataKeys)
+                }
                 services.metrics.counter(
                     "webhooks_appended_total", help: "Webhook bodies accepted into the log",
                     labels: [
@@ -71,8 +74,16 @@ struct WebhookIngestor {
         return keys
     }
 
+    /// An append request with the batches that decided it and the data keys its new events
+    /// are sealed under, per stream.
+    private struct PlannedWebhook {
+        let request: AppendRequest
+        let batches: [WebhookBatch]
+        let dataKeys: [String: Set<String>]
+    }
+
     private func plan(_ translation: WebhookTranslation, tenants: [String: UUID], body: [UInt8]) throws
-        -> AppendRequest
+        -> PlannedWebhook
     {
         let now = Timestamp.nowMilliseconds()
         var batches: [UUID: WebhookBatch] = [:]
@@ -97,6 +108,7 @@ struct WebhookIngestor {
         }
         var streams: [StreamAppend] = []
         var keys: [KeyChange] = []
+        var dataKeys: [String: Set<String>] = [:]
         for (index, tenant) in tenantOrder.enumerated() {
             let batch = batches[tenant]!
             // The first tenant's raw event has the body's own id; others derive theirs from it.
@@ -119,14 +131,14 @@ struct WebhookIngestor {
                     events: [try newEvent(.rawWebhookReceived(raw), id: rawId, now: now, metadata: metadata)])
             )
             for planned in batch.plannedStreams {
+                let events = try planned.events.map {
+                    try newEvent($0.event, id: $0.id ?? UUIDv7.generate(), now: now, metadata: metadata)
+                }
+                dataKeys[planned.stream, default: []].formUnion(events.compactMap { $0.dataKey?.rawValue })
                 streams.append(
                     StreamAppend(
                         tenant: planned.tenant, stream: StreamName(planned.stream),
-                        expectedVersion: planned.expectedVersion,
-                        events: try planned.events.map {
-                            try newEvent(
-                                $0.event, id: $0.id ?? UUIDv7.generate(), now: now, metadata: metadata)
-                        }))
+                        expectedVersion: planned.expectedVersion, events: events))
             }
             keys += batch.keyChanges.map { change in
                 switch change {
@@ -135,7 +147,9 @@ struct WebhookIngestor {
                 }
             }
         }
-        return AppendRequest(streams: streams, keys: keys)
+        return PlannedWebhook(
+            request: AppendRequest(streams: streams, keys: keys), batches: tenantOrder.map { batches[$0]! },
+            dataKeys: dataKeys)
     }
 
     private func newEvent(_ event: DomainEvent, id: UUID, now: Int64, metadata: EventMetadata) throws

@@ -12,6 +12,10 @@ struct WorkingStream {
     var fold: (any StreamFold)?
     /// Newly decided events with their fixed ids.
     var added: [(event: DomainEvent, id: UUID?)] = []
+    /// The data keys of the personal parts folded into `fold`, and the cache generation it was
+    /// read in: what the pipeline's cache needs to take it back after the append.
+    var dataKeys: Set<String> = []
+    var generation: UInt64 = 0
 
     init(tenant: UUID, loadedVersion: UInt64) {
         self.tenant = tenant

@@ -32,12 +32,15 @@ public final class Projector: @unchecked Sendable {
     private var held: [ProjectionHold] = []
     private var nextHoldRetry: [UUID: Date] = [:]
     private let onHold: (@Sendable (ProjectionHold) -> Void)?
+    private let holdRetrySeconds: Double
 
-    /// `onHold` is called (on the projection thread) when a tenant is held.
+    /// `onHold` is called (on the projection thread) when a tenant is held; a held tenant is
+    /// retried `holdRetrySeconds` later, then at doubling intervals up to an hour.
     public init(
-        store: EventStore, database: Database, batchLimit: Int = 10_000,
+        store: EventStore, database: Database, batchLimit: Int = 10_000, holdRetrySeconds: Double = 30,
         onHold: (@Sendable (ProjectionHold) -> Void)? = nil
     ) {
+        self.holdRetrySeconds = holdRetrySeconds
         self.store = store
         self.database = database
         self.batchLimit = max(1, batchLimit)
@@ -208,7 +211,7 @@ public final class Projector: @unchecked Sendable {
             publish(holds)
             if let hold = holds.first(where: { $0.tenant == event.tenant }) {
                 nextHoldRetry[event.tenant] = Date().addingTimeInterval(
-                    Self.retryDelay(attempts: hold.attempts))
+                    retryDelay(attempts: hold.attempts))
                 onHold?(hold)
             }
             return (1, event.position)
@@ -229,7 +232,7 @@ public final class Projector: @unchecked Sendable {
                         hold.tenant, error: error.description)
                 }
                 nextHoldRetry[hold.tenant] = Date().addingTimeInterval(
-                    Self.retryDelay(attempts: hold.attempts + 1))
+                    retryDelay(attempts: hold.attempts + 1))
             }
         }
         if !due.isEmpty {
@@ -245,9 +248,9 @@ public final class Projector: @unchecked Sendable {
         }
     }
 
-    /// 30 s after the first failure, doubling up to an hour.
-    static func retryDelay(attempts: Int) -> Double {
-        min(3600, 30 * pow(2, Double(min(max(attempts - 1, 0), 7))))
+    /// `holdRetrySeconds` after the first failure, doubling up to an hour.
+    private func retryDelay(attempts: Int) -> Double {
+        min(3600, holdRetrySeconds * pow(2, Double(min(max(attempts - 1, 0), 7))))
     }
 
     private func publish(_ holds: [ProjectionHold]) {
