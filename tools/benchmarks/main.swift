@@ -4,6 +4,7 @@ import Foundation
 let benches: [(name: String, run: () throws -> Void)] = [
     ("append", AppendBench.run),
     ("ingest", IngestBench.run),
+    ("ingest-big", IngestBigBench.run),
     ("rebuild", RebuildBench.run),
     ("replay", ReplayBench.run),
     ("read", ReadBench.run),
