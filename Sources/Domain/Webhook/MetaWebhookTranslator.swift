@@ -55,21 +55,21 @@ public enum MetaWebhookTranslator {
         let object = try node.object()
         let from = PhoneNumber.normalize(try object["from"].string())
         let wamid = try object["id"].string()
-        let seconds = try object["timestamp"].int64()
+        let timestamp = try object["timestamp"].milliseconds()
         let typeName = object["type"].optionalString ?? "unsupported"
         let (type, content, reactionTarget) = try MetaMessageContent.parse(
             typeName: typeName, message: object)
         return InboundMessage(
             provider: .meta, wamid: wamid, from: from,
             profileName: names[from] ?? (names.count == 1 ? names.values.first : nil),
-            type: type, timestamp: seconds * 1000, content: content,
+            type: type, timestamp: timestamp, content: content,
             replyToWamid: reactionTarget ?? object["context"]["id"].optionalString)
     }
 
     private static func status(_ node: JSONNode) throws -> StatusReport? {
         let object = try node.object()
         let wamid = try object["id"].string()
-        let seconds = try object["timestamp"].int64()
+        let timestamp = try object["timestamp"].milliseconds()
         let status: DeliveryStatus
         switch try object["status"].string() {
         case "sent": status = .sent
@@ -81,14 +81,14 @@ public enum MetaWebhookTranslator {
         var failure: DeliveryFailure?
         if status == .failed {
             let error = try object["errors"].optionalArray().first
-            let code = error.flatMap { $0["code"].optionalInt64 }.map { Int($0) } ?? 0
+            let code = error.flatMap { $0["code"].optionalInt64 }.flatMap { Int(exactly: $0) } ?? 0
             failure = DeliveryFailure(
                 code: code, title: error?["title"].optionalString ?? "Failed",
                 details: error?["error_data"]["details"].optionalString ?? error?["message"].optionalString,
                 retryable: DeliveryFailure.isRetryable(code: code))
         }
         return StatusReport(
-            provider: .meta, wamid: wamid, status: status, timestamp: seconds * 1000,
+            provider: .meta, wamid: wamid, status: status, timestamp: timestamp,
             recipient: object["recipient_id"].optionalString.map(PhoneNumber.normalize), failure: failure)
     }
 }
