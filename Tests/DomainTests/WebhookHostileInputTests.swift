@@ -159,4 +159,52 @@ import Testing
             _ = try MetaWebhookTranslator.translate(body)
         }
     }
+
+    // The old code passed NUL through; PostgreSQL text would have cut the message there.
+    @Test func nulInMetaTextBecomesReplacementCharacter() throws {
+        let body = Array(
+            MetaEntry(
+                json: """
+                    {"id":"WABA1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",\
+                    "metadata":{"display_phone_number":"15550001111","phone_number_id":"PNID1"},\
+                    "contacts":[{"profile":{"name":"Jo\\u0000ão"},"wa_id":"5511999999999"}],\
+                    "messages":[{"from":"5511999999999","id":"wamid.IN1","timestamp":"1731400000",\
+                    "type":"document","document":{"id":"M4","caption":"a\\u0000b","filename":"x\\u0000.pdf"}}],\
+                    "statuses":[{"id":"wamid.OUT1","status":"failed","timestamp":"1731400100",\
+                    "errors":[{"code":131026,"title":"Un\\u0000delivered","error_data":{"details":"\\u0000"}}]}]}}]}
+                    """
+            ).wrappedInObject.utf8)
+        let items = try MetaWebhookTranslator.translate(body).allItems
+        guard case .message(let message) = items.first, case .status(let report) = items.last else {
+            Issue.record("expected a message and a status, got \(items)")
+            return
+        }
+        #expect(message.profileName == "Jo\u{FFFD}ão")
+        #expect(message.content.caption == "a\u{FFFD}b")
+        #expect(message.content.filename == "x\u{FFFD}.pdf")
+        #expect(report.failure?.title == "Un\u{FFFD}delivered")
+        #expect(report.failure?.details == "\u{FFFD}")
+    }
+
+    @Test func nulInEvolutionTextBecomesReplacementCharacter() throws {
+        let inbound = try EvolutionWebhookTranslator.translate(
+            WebhookBodies.evolutionUpsert(message: #"{"conversation":"\u0000Olá\u0000"}"#),
+            receivedAt: receivedAt)
+        guard case .message(let message) = try #require(inbound.allItems.first) else {
+            Issue.record("not inbound")
+            return
+        }
+        #expect(message.content.text == "\u{FFFD}Olá\u{FFFD}")
+        let fromPhone = try EvolutionWebhookTranslator.translate(
+            WebhookBodies.evolutionUpsert(
+                fromMe: true, message: #"{"imageMessage":{"url":"u","caption":"quarto\u0000 101"}}"#),
+            receivedAt: receivedAt)
+        guard case .phoneOutbound(let outbound) = try #require(fromPhone.allItems.first),
+            case .media(let media) = outbound.content
+        else {
+            Issue.record("not a media message sent from the phone")
+            return
+        }
+        #expect(media.caption == "quarto\u{FFFD} 101")
+    }
 }

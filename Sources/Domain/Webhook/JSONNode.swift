@@ -4,7 +4,9 @@ import Foundation
 /// "wrong type" error names the exact path (`entry[0].changes[1].value.metadata`).
 ///
 /// Every value read here comes from outside: numbers are converted only when they fit
-/// exactly, never through a conversion that traps or wraps.
+/// exactly (never through a conversion that traps or wraps), and strings come back with
+/// U+0000 replaced by U+FFFD, because PostgreSQL text cannot hold NUL and libpq would cut
+/// the text there.
 struct JSONNode {
     let value: Any?
     let path: String
@@ -50,7 +52,7 @@ struct JSONNode {
     /// A string, or a number written as text; `nil` when missing.
     var optionalString: String? {
         switch value {
-        case let text as String: return text
+        case let text as String: return Self.replacingNUL(text)
         case let number as NSNumber where !Self.isBoolean(number): return number.stringValue
         default: return nil
         }
@@ -142,5 +144,14 @@ struct JSONNode {
         let bits = UInt64(high) << 32 | UInt64(low)
         let isUnsigned = (object["unsigned"] as? NSNumber).map { isBoolean($0) && $0.boolValue } ?? false
         return isUnsigned ? Int64(exactly: bits) : Int64(bitPattern: bits)
+    }
+
+    private static func replacingNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar.value == 0 ? "\u{FFFD}" : scalar)
+        }
+        return String(scalars)
     }
 }
