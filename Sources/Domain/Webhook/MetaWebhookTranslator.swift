@@ -7,10 +7,51 @@ import Foundation
 public enum MetaWebhookTranslator {
     /// Translates `body`; the result depends only on its bytes.
     public static func translate(_ body: [UInt8]) throws -> WebhookTranslation {
-        let root = try JSONNode.parse(body).object()
         var channels: [ChannelItems] = []
         var indexByChannel: [String: Int] = [:]
-        for entry in try root["entry"].array() {
+        for change in try messageChanges(JSONNode.parse(body)) {
+            let names = try profileNames(change.value)
+            var items = try change.messages.map { WebhookItem.message(try message($0, names: names)) }
+            items += try change.statuses.compactMap { try status($0).map(WebhookItem.status) }
+            if let index = indexByChannel[change.channelId] {
+                channels[index].items += items
+            } else {
+                indexByChannel[change.channelId] = channels.count
+                channels.append(
+                    ChannelItems(
+                        provider: .meta, channelId: change.channelId,
+                        displayPhoneNumber: change.metadata["display_phone_number"].optionalString,
+                        items: items))
+            }
+        }
+        return WebhookTranslation(
+            provider: .meta, rawEventId: EventIDs.rawWebhook(provider: .meta, body: body), channels: channels)
+    }
+
+    /// The distinct `phone_number_id`s of `body`, in order of appearance: the channels
+    /// `translate` would group items under, found without translating any message, so a
+    /// request can be routed to the secret that must verify it before anything is parsed
+    /// further. Throws what `translate` throws for a body that is not JSON or not the
+    /// documented `entry[].changes[].value` shape.
+    public static func channelIds(_ body: [UInt8]) throws -> [String] {
+        var seen: Set<String> = []
+        return try messageChanges(JSONNode.parse(body)).map(\.channelId).filter { seen.insert($0).inserted }
+    }
+
+    /// One `changes[]` element that carries messages or statuses.
+    private struct MessageChange {
+        var channelId: String
+        var metadata: JSONNode
+        var value: JSONNode
+        var messages: [JSONNode]
+        var statuses: [JSONNode]
+    }
+
+    /// The changes with `field` "messages" (or none) that carry messages or statuses; the
+    /// one walk both `translate` and `channelIds` use, so they cannot disagree.
+    private static func messageChanges(_ root: JSONNode) throws -> [MessageChange] {
+        var changes: [MessageChange] = []
+        for entry in try root.object()["entry"].array() {
             for change in try entry.object()["changes"].optionalArray() {
                 if let field = change["field"].optionalString, field != "messages" { continue }
                 let value = try change["value"].object()
@@ -18,25 +59,13 @@ public enum MetaWebhookTranslator {
                 let statuses = try value["statuses"].optionalArray()
                 if messages.isEmpty && statuses.isEmpty { continue }
                 let metadata = try value["metadata"].object()
-                let channelId = try metadata["phone_number_id"].string()
-                var items = try messages.map {
-                    WebhookItem.message(try message($0, names: profileNames(value)))
-                }
-                items += try statuses.compactMap { try status($0).map(WebhookItem.status) }
-                if let index = indexByChannel[channelId] {
-                    channels[index].items += items
-                } else {
-                    indexByChannel[channelId] = channels.count
-                    channels.append(
-                        ChannelItems(
-                            provider: .meta, channelId: channelId,
-                            displayPhoneNumber: metadata["display_phone_number"].optionalString, items: items)
-                    )
-                }
+                changes.append(
+                    MessageChange(
+                        channelId: try metadata["phone_number_id"].string(), metadata: metadata, value: value,
+                        messages: messages, statuses: statuses))
             }
         }
-        return WebhookTranslation(
-            provider: .meta, rawEventId: EventIDs.rawWebhook(provider: .meta, body: body), channels: channels)
+        return changes
     }
 
     private static func profileNames(_ value: JSONNode) throws -> [String: String] {
