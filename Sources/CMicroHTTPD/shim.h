@@ -12,11 +12,15 @@
 /* MHD_start_daemon and the info getters are variadic, which Swift cannot call; these
    fixed-signature wrappers are the only C the server needs. */
 
+/* per_address_limit 0 means no limit per client address. `notify` sees every connection
+   start and close (the close before its descriptor is closed); `completed` every finished
+   request; both get `cls`. */
 static inline struct MHD_Daemon *chatledger_mhd_start(
     uint16_t port, int loopback_only,
-    unsigned int connection_limit, unsigned int connection_timeout_seconds,
+    unsigned int connection_limit, unsigned int per_address_limit,
+    unsigned int connection_timeout_seconds,
     size_t connection_memory_limit, MHD_AccessHandlerCallback handler, void *handler_cls,
-    MHD_RequestCompletedCallback completed, void *completed_cls)
+    MHD_RequestCompletedCallback completed, MHD_NotifyConnectionCallback notify, void *cls)
 {
     struct sockaddr_in address;
     memset(&address, 0, sizeof(address));
@@ -33,11 +37,21 @@ static inline struct MHD_Daemon *chatledger_mhd_start(
         flags, port, NULL, NULL, handler, handler_cls,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
         MHD_OPTION_CONNECTION_LIMIT, connection_limit,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_address_limit,
         MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_memory_limit,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-        MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
+        MHD_OPTION_NOTIFY_COMPLETED, completed, cls,
+        MHD_OPTION_NOTIFY_CONNECTION, notify, cls,
         MHD_OPTION_END);
+}
+
+/* The connection's socket, or -1 when libmicrohttpd does not say. */
+static inline int chatledger_mhd_connection_fd(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
 }
 
 static inline uint16_t chatledger_mhd_bound_port(struct MHD_Daemon *daemon)

@@ -9,6 +9,15 @@ public struct AppConfiguration: Sendable {
     /// `CHATLEDGER_MAX_CONNECTIONS`, default 1024: HTTP connections served at once, each on a
     /// thread of its own.
     public var maxConnections: Int
+    /// `CHATLEDGER_MAX_CONNECTIONS_PER_ADDRESS`, default 512: HTTP connections open at once
+    /// from one client address; 0 for no such limit (behind a proxy).
+    public var maxConnectionsPerAddress: Int = 512
+    /// `CHATLEDGER_HEADER_DEADLINE_SECONDS`, default 10: a request's headers must arrive within
+    /// this long of the connection opening or of the previous response.
+    public var headerDeadlineSeconds: Double = 10
+    /// `CHATLEDGER_BODY_DEADLINE_SECONDS`, default 30: a request's body must arrive within this
+    /// long of its headers.
+    public var bodyDeadlineSeconds: Double = 30
     /// `CHATLEDGER_LOG_LEVEL`, default `info`.
     public var logLevel: LogLevel
     /// Seconds between keep-alive comments on an idle event stream.
@@ -46,6 +55,18 @@ public struct AppConfiguration: Sendable {
             }
             configuration.maxConnections = connections
         }
+        if let text = environment["CHATLEDGER_MAX_CONNECTIONS_PER_ADDRESS"] {
+            guard let connections = Int(text), (0...16_384).contains(connections) else {
+                throw APIError.validation(field: "CHATLEDGER_MAX_CONNECTIONS_PER_ADDRESS", "must be 0–16384")
+            }
+            configuration.maxConnectionsPerAddress = connections
+        }
+        if let deadline = try seconds("CHATLEDGER_HEADER_DEADLINE_SECONDS", in: environment) {
+            configuration.headerDeadlineSeconds = deadline
+        }
+        if let deadline = try seconds("CHATLEDGER_BODY_DEADLINE_SECONDS", in: environment) {
+            configuration.bodyDeadlineSeconds = deadline
+        }
         if let text = environment["CHATLEDGER_LOG_LEVEL"] {
             guard let level = LogLevel(name: text) else {
                 throw APIError.validation(
@@ -54,6 +75,15 @@ public struct AppConfiguration: Sendable {
             configuration.logLevel = level
         }
         return configuration
+    }
+
+    /// A duration variable in seconds (decimals allowed), 0.1–3600; nil when unset.
+    private static func seconds(_ name: String, in environment: [String: String]) throws -> Double? {
+        guard let text = environment[name] else { return nil }
+        guard let value = Double(text), (0.1...3600).contains(value) else {
+            throw APIError.validation(field: name, "must be 0.1–3600 seconds")
+        }
+        return value
     }
 
     /// Where the event log is stored.

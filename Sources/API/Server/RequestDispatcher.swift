@@ -3,16 +3,44 @@ import Foundation
 import Projections
 
 /// The state libmicrohttpd's callbacks reach through their `cls` pointer: turns a connection's
-/// calls into a `Request`, runs the router, queues the response, logs and counts it.
+/// calls into a `Request`, runs the router, queues the response, logs and counts it, and tells
+/// `connections` where each connection's request stands.
 final class RequestDispatcher: Sendable {
     let router: Router
     let logger: Logger
     let metrics: MetricsRegistry
+    let connections: OpenConnections
 
-    init(router: Router, logger: Logger, metrics: MetricsRegistry) {
+    init(router: Router, logger: Logger, metrics: MetricsRegistry, connections: OpenConnections) {
         self.router = router
         self.logger = logger
         self.metrics = metrics
+        self.connections = connections
+    }
+
+    /// A connection opened or is about to be closed.
+    func notify(connection: OpaquePointer, code: MHD_ConnectionNotificationCode) {
+        switch code {
+        case .CONNECTION_NOTIFY_STARTED:
+            connections.started(
+                connection, descriptor: chatledger_mhd_connection_fd(connection),
+                now: DispatchTime.now().uptimeNanoseconds)
+        case .CONNECTION_NOTIFY_CLOSED:
+            connections.closed(connection)
+        @unknown default:
+            break
+        }
+    }
+
+    /// The request is over (answered, failed or abandoned): frees its pending state and starts
+    /// the connection's clock for the next request's headers.
+    func completed(connection: OpaquePointer, state: UnsafeMutablePointer<UnsafeMutableRawPointer?>?) {
+        // Balances the passRetained of the request's first call.
+        if let state, let pending = state.pointee {
+            Unmanaged<PendingRequest>.fromOpaque(pending).release()
+            state.pointee = nil
+        }
+        connections.requestCompleted(connection, now: DispatchTime.now().uptimeNanoseconds)
     }
 
     /// The access handler: first call creates the pending request (and may refuse an
@@ -23,6 +51,7 @@ final class RequestDispatcher: Sendable {
         state: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     ) -> MHD_Result {
         guard let existing = state.pointee else {
+            connections.headersReceived(connection, now: DispatchTime.now().uptimeNanoseconds)
             let path = String(cString: url)
             let methodName = String(cString: method)
             let limit = router.bodyLimit(method: methodName, path: path)
@@ -52,6 +81,7 @@ final class RequestDispatcher: Sendable {
     private func finish(connection: OpaquePointer, path: String, method: String, pending: PendingRequest)
         -> MHD_Result
     {
+        connections.responding(connection, now: DispatchTime.now().uptimeNanoseconds)
         let headers = collect(connection, kind: .HEADER_KIND)
         var headerMap: [String: String] = [:]
         for (name, value) in headers {
