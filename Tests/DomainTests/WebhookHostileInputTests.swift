@@ -161,6 +161,24 @@ import Testing
     }
 
     // The old code passed NUL through; PostgreSQL text would have cut the message there.
+    @Test func unpairedSurrogateEscapesBecomeReplacementCharactersAndPairsStayWhole() throws {
+        let body = Array(
+            MetaEntry(
+                json: """
+                    {"id":"WABA1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",\
+                    "metadata":{"display_phone_number":"15550001111","phone_number_id":"PNID1"},\
+                    "messages":[{"from":"5511999999999","id":"wamid.IN1","timestamp":"1731400000",\
+                    "type":"text","text":{"body":"a\\ud83db \\udc00 \\ud83d\\ude00"}}]}}]}
+                    """
+            ).wrappedInObject.utf8)
+        let items = try MetaWebhookTranslator.translate(body).allItems
+        guard case .message(let message) = items.first else {
+            Issue.record("expected a message, got \(items)")
+            return
+        }
+        #expect(message.content.text == "a\u{FFFD}b \u{FFFD} \u{1F600}")
+    }
+
     @Test func nulInMetaTextBecomesReplacementCharacter() throws {
         let body = Array(
             MetaEntry(

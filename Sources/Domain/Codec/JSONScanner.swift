@@ -251,7 +251,21 @@ struct JSONScanner: Sendable {
         return text
     }
 
-    private func unescape(_ start: Int, _ end: Int) throws -> String {
+    /// The string at `offset`, with a `\u` escape of an unpaired UTF-16 surrogate (which JSON's
+    /// grammar allows but Unicode text cannot hold) read as U+FFFD instead of refused.
+    func lenientString(_ offset: Int) throws -> String {
+        guard byte(at: offset) == UInt8(ascii: "\"") else { throw error(offset, "expected a string") }
+        let found = try stringEnd(offset)
+        if found.escaped { return try unescape(found.start, found.end - 1, unpairedSurrogates: .replace) }
+        return try validated(found.start, found.end - 1)
+    }
+
+    /// What `unescape` does with an escaped unpaired surrogate.
+    private enum UnpairedSurrogates { case refuse, replace }
+
+    private func unescape(_ start: Int, _ end: Int, unpairedSurrogates: UnpairedSurrogates = .refuse) throws
+        -> String
+    {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var index = start
@@ -276,15 +290,21 @@ struct JSONScanner: Sendable {
                 var scalar = try hex4(index, end)
                 index += 4
                 if (0xD800...0xDBFF).contains(scalar) {
-                    guard index + 6 <= end, bytes[index] == UInt8(ascii: "\\"),
-                        bytes[index + 1] == UInt8(ascii: "u")
-                    else { throw error(index, "unpaired surrogate") }
-                    let low = try hex4(index + 2, end)
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error(index, "unpaired surrogate") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    index += 6
+                    let low: UInt32? =
+                        index + 6 <= end && bytes[index] == UInt8(ascii: "\\")
+                            && bytes[index + 1] == UInt8(ascii: "u")
+                        ? try hex4(index + 2, end) : nil
+                    if let low, (0xDC00...0xDFFF).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        index += 6
+                    } else if unpairedSurrogates == .replace {
+                        scalar = 0xFFFD
+                    } else {
+                        throw error(index, "unpaired surrogate")
+                    }
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw error(index, "unpaired surrogate")
+                    guard unpairedSurrogates == .replace else { throw error(index, "unpaired surrogate") }
+                    scalar = 0xFFFD
                 }
                 guard let unicode = Unicode.Scalar(scalar) else { throw error(index, "invalid code point") }
                 out.append(contentsOf: UTF8.encode(unicode)!)

@@ -1,33 +1,94 @@
 import Foundation
 
-/// A read-only view of parsed JSON that remembers where it is, so every "missing" or
-/// "wrong type" error names the exact path (`entry[0].changes[1].value.metadata`).
+/// A read-only view of a webhook body's JSON, read straight from its bytes (`JSONScanner`: no
+/// tree, no `Any`), that can say where it is, so every "missing" or "wrong type" error names the
+/// exact path (`entry[0].changes[1].value.metadata`). The path is worked out only for an error.
 ///
 /// Every value read here comes from outside: numbers are converted only when they fit
 /// exactly (never through a conversion that traps or wraps), and strings come back with
 /// U+0000 replaced by U+FFFD, because PostgreSQL text cannot hold NUL and libpq would cut
-/// the text there.
+/// the text there; an escaped unpaired UTF-16 surrogate, which JSON allows, also reads as
+/// U+FFFD.
 struct JSONNode {
-    let value: Any?
-    let path: String
+    private let document: Document
+    /// Where the value starts; nil when it is missing.
+    private let offset: Int?
+    /// For a missing value: the nearest container that exists, and the keys looked up from it.
+    private let parent: Int?
+    private let missingKeys: [String]
+    /// An object's members, read once when the node is made (its lookups then skip nothing).
+    private let entries: [JSONScanner.Entry]
 
-    static func parse(_ body: [UInt8]) throws -> JSONNode {
-        do {
-            let object = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
-            return JSONNode(value: object, path: "")
-        } catch {
-            throw DomainError(.invalidWebhook, field: "body", message: "the body is not valid JSON")
+    /// The body's bytes and its top-level value, shared by every node.
+    private final class Document: Sendable {
+        let scanner: JSONScanner
+        let root: Int
+
+        init(_ bytes: [UInt8]) throws {
+            scanner = JSONScanner(bytes)
+            root = try scanner.root()
         }
     }
 
-    subscript(key: String) -> JSONNode {
-        let child = path.isEmpty ? key : path + "." + key
-        return JSONNode(value: (value as? [String: Any])?[key], path: child)
+    static func parse(_ body: [UInt8]) throws -> JSONNode {
+        // The scanner checks the UTF-8 of the strings it reads; JSON text must be UTF-8 as a
+        // whole, so a body with invalid bytes anywhere is refused here, like malformed syntax.
+        guard String(validating: body, as: UTF8.self) != nil, let document = try? Document(body) else {
+            throw DomainError(.invalidWebhook, field: "body", message: "the body is not valid JSON")
+        }
+        return JSONNode(document: document, offset: document.root)
     }
 
-    var isMissing: Bool { value == nil || value is NSNull }
+    private init(document: Document, offset: Int?, parent: Int? = nil, missingKeys: [String] = []) {
+        self.document = document
+        self.offset = offset
+        self.parent = parent
+        self.missingKeys = missingKeys
+        var end = 0
+        if let offset, document.scanner.byte(at: offset) == UInt8(ascii: "{"),
+            let entries = try? document.scanner.entries(offset, end: &end)
+        {
+            self.entries = entries
+        } else {
+            self.entries = []
+        }
+    }
 
-    var isObject: Bool { value is [String: Any] }
+    private var scanner: JSONScanner { document.scanner }
+
+    /// The value of member `key` (the last one when a key repeats, as JavaScript reads it).
+    subscript(key: String) -> JSONNode {
+        var found: Int?
+        for entry in entries.reversed() where scanner.key(entry, equals: key) {
+            found = entry.value
+            break
+        }
+        if let found { return JSONNode(document: document, offset: found) }
+        return JSONNode(
+            document: document, offset: nil, parent: offset ?? parent,
+            missingKeys: offset == nil ? missingKeys + [key] : [key])
+    }
+
+    var isMissing: Bool {
+        guard let offset else { return true }
+        return scanner.isNull(offset)
+    }
+
+    var isObject: Bool { offset.map { scanner.byte(at: $0) == UInt8(ascii: "{") } ?? false }
+
+    private var isArray: Bool { offset.map { scanner.byte(at: $0) == UInt8(ascii: "[") } ?? false }
+
+    private var isString: Bool { offset.map { scanner.byte(at: $0) == UInt8(ascii: "\"") } ?? false }
+
+    private var isBoolean: Bool {
+        offset.map { scanner.byte(at: $0) == UInt8(ascii: "t") || scanner.byte(at: $0) == UInt8(ascii: "f") }
+            ?? false
+    }
+
+    private var isNumber: Bool {
+        guard let offset, let first = scanner.byte(at: offset) else { return false }
+        return first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+    }
 
     func object() throws -> JSONNode {
         guard isObject else { throw wrong("an object") }
@@ -35,8 +96,13 @@ struct JSONNode {
     }
 
     func array() throws -> [JSONNode] {
-        guard let items = value as? [Any] else { throw wrong("an array") }
-        return items.enumerated().map { JSONNode(value: $1, path: path + "[\($0)]") }
+        guard let offset, isArray else { throw wrong("an array") }
+        var items: [JSONNode] = []
+        var end = 0
+        try? scanner.visitElements(offset, depth: 0, end: &end) { element in
+            items.append(JSONNode(document: document, offset: element))
+        }
+        return items
     }
 
     /// The items of an optional array (missing → empty).
@@ -51,41 +117,38 @@ struct JSONNode {
 
     /// A string, or a number written as text; `nil` when missing.
     var optionalString: String? {
-        switch value {
-        case let text as String: return Self.replacingNUL(text)
-        case let number as NSNumber where !Self.isBoolean(number): return number.stringValue
-        default: return nil
-        }
+        guard let offset else { return nil }
+        if isString { return (try? scanner.lenientString(offset)).map(Self.replacingNUL) }
+        guard isNumber, let text = numberText else { return nil }
+        if let whole = Int64(text) { return String(whole) }
+        guard let number = Double(text), number.isFinite else { return nil }
+        if let whole = Int64(exactly: number) { return String(whole) }
+        return String(number)
     }
 
     var optionalBool: Bool? {
-        switch value {
-        case let number as NSNumber where Self.isBoolean(number): return number.boolValue
-        case let number as NSNumber: return number.doubleValue != 0
-        case let text as String: return text == "true" ? true : text == "false" ? false : nil
-        default: return nil
-        }
+        guard let offset else { return nil }
+        if isBoolean { return try? scanner.bool(offset) }
+        if isNumber { return optionalDouble.map { $0 != 0 } }
+        guard let text = optionalString else { return nil }
+        return text == "true" ? true : text == "false" ? false : nil
     }
 
     /// An integer given as a number, a decimal string or a protobuf "Long"; `nil` when
     /// missing, fractional or outside `Int64`.
     var optionalInt64: Int64? {
-        switch value {
-        case let number as NSNumber where !Self.isBoolean(number): return Self.exactInt64(number)
-        case let text as String: return Int64(text)
-        case let object as [String: Any]: return Self.protobufLong(object)
-        default: return nil
-        }
+        guard let offset else { return nil }
+        if isNumber { return try? scanner.int64(offset) }
+        if isString { return optionalString.flatMap { Int64($0) } }
+        if isObject { return protobufLong }
+        return nil
     }
 
     /// A finite number; NaN and infinities, which only a string can spell, are refused.
     var optionalDouble: Double? {
+        guard let offset else { return nil }
         let number: Double? =
-            switch value {
-            case let number as NSNumber where !Self.isBoolean(number): number.doubleValue
-            case let text as String: Double(text)
-            default: nil
-            }
+            isNumber ? try? scanner.double(offset) : isString ? optionalString.flatMap { Double($0) } : nil
         return number.flatMap { $0.isFinite ? $0 : nil }
     }
 
@@ -110,40 +173,63 @@ struct JSONNode {
         return DomainError(.invalidWebhook, field: field, message: "\(field) \(problem)")
     }
 
-    /// JSON `true`/`false` arrive as NSNumbers too; only their type encoding ("c")
-    /// tells them from the numbers 0 and 1.
-    private static func isBoolean(_ number: NSNumber) -> Bool {
-        number.objCType.pointee == CChar(UInt8(ascii: "c"))
-    }
-
-    /// `int64Value` wraps and saturates (1e300 → Int64.min, 2^64−1 → −1), so the stored
-    /// kind decides: signed integers fit, unsigned ones and doubles must convert exactly.
-    private static func exactInt64(_ number: NSNumber) -> Int64? {
-        switch UInt8(truncatingIfNeeded: number.objCType.pointee) {
-        case UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "q"):
-            return number.int64Value
-        case UInt8(ascii: "C"), UInt8(ascii: "S"), UInt8(ascii: "I"), UInt8(ascii: "L"), UInt8(ascii: "Q"):
-            return Int64(exactly: number.uint64Value)
-        default:
-            return Int64(exactly: number.doubleValue)
-        }
+    /// The raw text of the number here.
+    private var numberText: String? {
+        guard let offset, let end = try? scanner.skipValue(offset, depth: 0) else { return nil }
+        return String(decoding: scanner.bytes[offset..<end], as: UTF8.self)
     }
 
     /// A protobuf "Long" (`{low, high, unsigned}`, two 32-bit halves) as some Evolution
     /// versions send timestamps; halves that are not 32-bit integers are refused.
-    private static func protobufLong(_ object: [String: Any]) -> Int64? {
+    private var protobufLong: Int64? {
         func half(_ key: String) -> UInt32? {
-            guard let number = object[key] as? NSNumber, !isBoolean(number),
-                let whole = exactInt64(number), whole >= Int64(Int32.min), whole <= Int64(UInt32.max)
+            let node = self[key]
+            guard node.isNumber, let whole = node.optionalInt64, whole >= Int64(Int32.min),
+                whole <= Int64(UInt32.max)
             else { return nil }
             return UInt32(truncatingIfNeeded: whole)
         }
         guard let low = half("low") else { return nil }
-        let high = object["high"] == nil ? 0 : half("high")
+        let high = self["high"].offset == nil ? 0 : half("high")
         guard let high else { return nil }
         let bits = UInt64(high) << 32 | UInt64(low)
-        let isUnsigned = (object["unsigned"] as? NSNumber).map { isBoolean($0) && $0.boolValue } ?? false
+        let unsigned = self["unsigned"]
+        let isUnsigned = unsigned.isBoolean && unsigned.optionalBool == true
         return isUnsigned ? Int64(exactly: bits) : Int64(bitPattern: bits)
+    }
+
+    /// Where this node is, as `entry[0].changes[1].value`: found by walking down from the top
+    /// to the containers that hold its offset (only ever needed for an error).
+    var path: String {
+        guard let target = offset ?? parent else { return "" }
+        var path = ""
+        var current = document.root
+        while current != target {
+            var next: (offset: Int, step: String)?
+            var end = 0
+            if scanner.byte(at: current) == UInt8(ascii: "{") {
+                try? scanner.visitEntries(current, depth: 0, end: &end) { entry in
+                    guard next == nil, entry.value <= target,
+                        let valueEnd = try? scanner.skipValue(entry.value, depth: 0), target < valueEnd
+                    else { return }
+                    next = (entry.value, (try? scanner.keyString(entry)) ?? "?")
+                }
+            } else if scanner.byte(at: current) == UInt8(ascii: "[") {
+                var index = 0
+                try? scanner.visitElements(current, depth: 0, end: &end) { element in
+                    defer { index += 1 }
+                    guard next == nil, element <= target,
+                        let valueEnd = try? scanner.skipValue(element, depth: 0), target < valueEnd
+                    else { return }
+                    next = (element, "[\(index)]")
+                }
+            }
+            guard let next else { break }
+            path += next.step.hasPrefix("[") || path.isEmpty ? next.step : "." + next.step
+            current = next.offset
+        }
+        for key in missingKeys { path += path.isEmpty ? key : "." + key }
+        return path
     }
 
     private static func replacingNUL(_ text: String) -> String {
