@@ -7,10 +7,10 @@ import Foundation
 /// webhooks, alternated on one connection, into a conversation already holding 10 000
 /// messages and into one opened at the start of the same run; `ratio` = long / new.
 enum IngestBigBench {
-    static let bodyMessages = 1_000
-
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        // BENCH_BIG_MESSAGES=20000 fills a body close to the 3 MiB webhook limit (2.8 MiB): the worst case.
+        let bodyMessages = Int(environment["BENCH_BIG_MESSAGES"] ?? "") ?? 1_000
         let bodies = Int(environment["BENCH_BIG_BODIES"] ?? "") ?? 5
         let samples = Int(environment["BENCH_BIG_SAMPLES"] ?? "") ?? 200
         let longMessages = Int(environment["BENCH_BIG_HISTORY"] ?? "") ?? 10_000
@@ -41,8 +41,8 @@ enum IngestBigBench {
 
         let long = SignedWebhook.phone(800_000)
         BenchSupport.progress("filling a conversation with \(longMessages) messages")
-        for chunk in 0..<(longMessages + bodyMessages - 1) / bodyMessages {
-            let count = min(bodyMessages, longMessages - chunk * bodyMessages)
+        for chunk in 0..<(longMessages + 999) / 1_000 {
+            let count = min(1_000, longMessages - chunk * 1_000)
             _ = try post(bigBody(phone: long, wamidPrefix: "wamid.fill.\(run).\(chunk)", count: count))
         }
         let new = SignedWebhook.phone(800_001)

@@ -10,7 +10,7 @@ import Foundation
 public final class KeyedLocks: Sendable {
     private let locks: [NSLock]
 
-    public init(count: Int = 256) {
+    public init(count: Int = 4096) {
         locks = (0..<max(count, 1)).map { _ in NSLock() }
     }
 

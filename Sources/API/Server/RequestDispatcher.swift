@@ -95,11 +95,20 @@ final class RequestDispatcher: Sendable {
                 response: APIError.payloadTooLarge(limit: pending.bodyLimit).response,
                 routePattern: router.routePattern(method: method, path: path))
         } else {
-            let request = Request(
-                id: requestId, method: method, path: path,
-                query: collect(connection, kind: .GET_ARGUMENT_KIND).map { QueryItem($0.0, $0.1) },
-                headers: headerMap, body: pending.body, clientAddress: clientAddress(connection))
-            routed = router.respond(to: request)
+            let query = collectValidated(connection, kind: .GET_ARGUMENT_KIND)
+            if let invalid = query.invalid.first {
+                // libmicrohttpd has percent-decoded the query; bytes that are not UTF-8 would be
+                // repaired silently by String(cString:), so they are refused, naming the parameter.
+                routed = RoutedResponse(
+                    response: APIError.validation(field: invalid, "\(invalid) must be valid UTF-8").response,
+                    routePattern: router.routePattern(method: method, path: path))
+            } else {
+                let request = Request(
+                    id: requestId, method: method, path: path,
+                    query: query.pairs.map { QueryItem($0.0, $0.1) },
+                    headers: headerMap, body: pending.body, clientAddress: clientAddress(connection))
+                routed = router.respond(to: request)
+            }
         }
         var response = routed.response
         response.setHeader("X-Request-Id", requestId)
@@ -163,6 +172,28 @@ final class RequestDispatcher: Sendable {
         MHD_lookup_connection_value(connection, kind, name).map { String(cString: $0) }
     }
 
+    /// The pairs of `kind` that are valid UTF-8, and the names of those that are not.
+    private func collectValidated(_ connection: OpaquePointer, kind: MHD_ValueKind) -> (
+        pairs: [(String, String)], invalid: [String]
+    ) {
+        let collector = KeyValueCollector()
+        _ = MHD_get_connection_values(
+            connection, kind,
+            { cls, _, key, value in
+                let collector = Unmanaged<KeyValueCollector>.fromOpaque(cls!).takeUnretainedValue()
+                guard let key else { return .YES }
+                if let name = String(validatingCString: key),
+                    let text = value.map({ String(validatingCString: $0) }) ?? ""
+                {
+                    collector.pairs.append((name, text))
+                } else {
+                    collector.invalid.append(String(cString: key))
+                }
+                return .YES
+            }, Unmanaged.passUnretained(collector).toOpaque())
+        return withExtendedLifetime(collector) { (collector.pairs, collector.invalid) }
+    }
+
     private func collect(_ connection: OpaquePointer, kind: MHD_ValueKind) -> [(String, String)] {
         let collector = KeyValueCollector()
         _ = MHD_get_connection_values(
@@ -187,4 +218,5 @@ final class RequestDispatcher: Sendable {
 /// Receives key/value pairs from `MHD_get_connection_values` through its `cls` pointer.
 private final class KeyValueCollector {
     var pairs: [(String, String)] = []
+    var invalid: [String] = []
 }
