@@ -1,6 +1,7 @@
 import Domain
 import EventStore
 import Foundation
+import Projections
 import Testing
 
 @testable import API
@@ -225,6 +226,79 @@ extension TestApp {
             let items = list.object["data"] as? [[String: Any]] ?? []
             #expect(items.count == 1)
             #expect(items.first?["unreadCount"] as? Int == 8)
+        }
+    }
+}
+
+@Suite(.serialized) struct WebhookTrustBoundaryTests {
+    /// Before: a message timestamp of Int64.max trapped the server (SIGILL) on `seconds * 1000`
+    /// before any signature was checked. Now nothing of an unsigned body is translated, and a
+    /// signed one with an impossible time is a 400 naming the field.
+    @Test func anImpossibleTimestampIsRefusedAndTheServerKeepsServing() throws {
+        try TestApp.with(dispatch: false) { app in
+            _ = try app.metaTenant()
+            let head = try app.app.services.store.head()
+            let body = Array(
+                String(decoding: metaBody(wamid: "wamid.TRAP"), as: UTF8.self).replacingOccurrences(
+                    of: #""timestamp":"\#(Timestamp.nowMilliseconds() / 1000 - 5)""#,
+                    with: #""timestamp":"9223372036854775807""#
+                ).utf8)
+            #expect(String(decoding: body, as: UTF8.self).contains("9223372036854775807"))
+            let unsigned = try app.postMeta(body, secret: "not-the-secret")
+            #expect(unsigned.status == 401)
+            let signed = try app.postMeta(body, secret: "app-secret-hotel-abc")
+            #expect(signed.status == 400)
+            #expect(signed.errorField == "entry[0].changes[0].value.messages[0].timestamp")
+            #expect(try app.app.services.store.head() == head)
+            #expect(try app.client.send("GET", "/health").status == 200)
+        }
+    }
+
+    /// A tenant whose event PostgreSQL refuses is held alone, and `/ready` says which, where and
+    /// why until it is rebuilt.
+    @Test func readyNamesAHeldTenantUntilItIsRebuilt() throws {
+        try TestApp.with(dispatch: false) { app in
+            let bearer = try app.metaTenant()
+            _ = try app.metaTenant(slug: "hotel-xyz", phoneNumberId: "PNID2")
+            let readModel = try #require(app.app.services.readModel)
+            let schema = try readModel.activeSchema()
+            let me = try app.client.send("GET", "/auth/me", headers: bearer)
+            let tenant = try #require((me.object["tenant"] as? [String: Any])?["id"] as? String)
+            try readModel.database.withConnection {
+                try $0.execute(
+                    "ALTER TABLE \(schema).messages ADD CONSTRAINT refuse_one_tenant CHECK (tenant_id <> '\(tenant)')"
+                )
+            }
+            #expect(
+                try app.postMeta(metaBody(wamid: "wamid.HELD"), secret: "app-secret-hotel-abc").status == 200)
+            let other = try app.postMeta(
+                metaBody(phoneNumberId: "PNID2", wamid: "wamid.FREE"), secret: "app-secret-hotel-xyz")
+            #expect(other.status == 200)
+            let position = try #require(other.header("X-Log-Position").flatMap { UInt64($0) })
+            #expect(app.app.projector?.waitUntil(position: position, timeout: 10) == true)
+            let ready = try app.client.send("GET", "/ready")
+            #expect(ready.status == 503)
+            let held = ((ready.object["projection"] as? [String: Any])?["held"] as? [[String: Any]]) ?? []
+            #expect(held.first?["tenant"] as? String == tenant)
+            #expect((held.first?["error"] as? String)?.contains("refuse_one_tenant") == true)
+            #expect(held.first?["position"] as? Double != nil)
+            let metrics = try app.client.send("GET", "/metrics")
+            #expect(metrics.text.contains("projection_held_tenants 1"))
+
+            try readModel.database.withConnection {
+                try $0.execute("ALTER TABLE \(schema).messages DROP CONSTRAINT refuse_one_tenant")
+            }
+            try Rebuilder(store: app.app.services.store, database: readModel.database).rebuildTenant(
+                UUID(uuidString: tenant)!)
+            _ = app.app.projector?.waitUntil(position: try app.app.services.store.head(), timeout: 10)
+            let deadline = Date().addingTimeInterval(10)
+            var status = 0
+            repeat {
+                status = try app.client.send("GET", "/ready").status
+                if status == 200 { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            } while Date() < deadline
+            #expect(status == 200)
         }
     }
 }
