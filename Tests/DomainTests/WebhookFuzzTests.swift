@@ -10,9 +10,11 @@ import Testing
     static let defaultSeed: UInt64 = 0xC4A7_1ED6_E5F0_0D01
     static let receivedAt: Int64 = 1_700_000_000_000
     static let slowest: Duration = .seconds(1)
-    /// Budget for the CPU time of the whole run, which other work on the machine does not
-    /// stretch the way it stretches wall time (both are printed).
-    static let wholeRunBudget: Duration = .seconds(60)
+    /// A bound on the CPU time of the whole run (about 50 s in a debug build): a guard against a
+    /// run that hangs in pieces under `slowest`, far enough above the usual figure that a busy
+    /// machine cannot make it fail. Other work does not stretch CPU time the way it stretches
+    /// wall time (both are printed).
+    static let wholeRunBudget: Duration = .seconds(240)
 
     @Test func mutatedWebhooksTranslateOrThrowDomainErrorWithinTime() throws {
         let environment = ProcessInfo.processInfo.environment

@@ -68,7 +68,7 @@ struct AuditRoutes: Sendable {
         let asOf = try request.queryTime("asOf") ?? Timestamp.nowMilliseconds()
         let records = try conversationRecords(request).filter { $0.recordedAt <= asOf }
         let events = try records.map(AuditRecord.decode)
-        guard let conversation = events.reduce(nil, Conversation.evolve) else {
+        guard let conversation = Conversation.fold(events) else {
             throw APIError.notFound(
                 "The conversation did not exist yet at \(Timestamp.format(milliseconds: asOf))")
         }

@@ -117,6 +117,67 @@ struct JSONScanner: Sendable {
         }
     }
 
+    // MARK: a document `root()` has checked
+
+    /// The end of the value at `offset` in a document `root()` has checked: containers are
+    /// crossed by matching brackets outside strings, without checking their syntax again (the
+    /// webhook reader makes a node per container it visits; checking each again would cost the
+    /// document's size once per level of nesting).
+    func endOfCheckedValue(_ offset: Int) -> Int {
+        guard let first = byte(at: offset) else { return offset }
+        switch first {
+        case UInt8(ascii: "{"), UInt8(ascii: "["): break
+        case UInt8(ascii: "\""): return (try? stringEnd(offset).end) ?? bytes.count
+        default: return (try? skipValue(offset, depth: 0)) ?? bytes.count
+        }
+        var depth = 0
+        var index = offset
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index = (try? stringEnd(index).end) ?? bytes.count
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            default: break
+            }
+            index += 1
+        }
+        return index
+    }
+
+    /// The members of the object at `offset` in a document `root()` has checked.
+    func checkedEntries(_ offset: Int) -> [Entry] {
+        guard byte(at: offset) == UInt8(ascii: "{") else { return [] }
+        var result: [Entry] = []
+        var index = skipWhitespace(offset + 1)
+        while byte(at: index) == UInt8(ascii: "\""), let key = try? stringEnd(index) {
+            let value = skipWhitespace(skipWhitespace(key.end) + 1)
+            result.append(
+                Entry(keyStart: key.start, keyEnd: key.end - 1, keyEscaped: key.escaped, value: value))
+            index = skipWhitespace(endOfCheckedValue(value))
+            guard byte(at: index) == UInt8(ascii: ",") else { break }
+            index = skipWhitespace(index + 1)
+        }
+        return result
+    }
+
+    /// The offsets of the elements of the array at `offset` in a document `root()` has checked.
+    func checkedElements(_ offset: Int) -> [Int] {
+        guard byte(at: offset) == UInt8(ascii: "[") else { return [] }
+        var result: [Int] = []
+        var index = skipWhitespace(offset + 1)
+        while let next = byte(at: index), next != UInt8(ascii: "]") {
+            result.append(index)
+            index = skipWhitespace(endOfCheckedValue(index))
+            guard byte(at: index) == UInt8(ascii: ",") else { break }
+            index = skipWhitespace(index + 1)
+        }
+        return result
+    }
+
     /// The offsets of the elements of the array at `offset`.
     func elements(_ offset: Int, depth: Int = 0, end: inout Int) throws -> [Int] {
         var result: [Int] = []

@@ -44,14 +44,7 @@ struct JSONNode {
         self.offset = offset
         self.parent = parent
         self.missingKeys = missingKeys
-        var end = 0
-        if let offset, document.scanner.byte(at: offset) == UInt8(ascii: "{"),
-            let entries = try? document.scanner.entries(offset, end: &end)
-        {
-            self.entries = entries
-        } else {
-            self.entries = []
-        }
+        self.entries = offset.map { document.scanner.checkedEntries($0) } ?? []
     }
 
     private var scanner: JSONScanner { document.scanner }
@@ -97,12 +90,7 @@ struct JSONNode {
 
     func array() throws -> [JSONNode] {
         guard let offset, isArray else { throw wrong("an array") }
-        var items: [JSONNode] = []
-        var end = 0
-        try? scanner.visitElements(offset, depth: 0, end: &end) { element in
-            items.append(JSONNode(document: document, offset: element))
-        }
-        return items
+        return scanner.checkedElements(offset).map { JSONNode(document: document, offset: $0) }
     }
 
     /// The items of an optional array (missing → empty).
@@ -175,7 +163,8 @@ struct JSONNode {
 
     /// The raw text of the number here.
     private var numberText: String? {
-        guard let offset, let end = try? scanner.skipValue(offset, depth: 0) else { return nil }
+        guard let offset else { return nil }
+        let end = scanner.endOfCheckedValue(offset)
         return String(decoding: scanner.bytes[offset..<end], as: UTF8.self)
     }
 
@@ -206,22 +195,17 @@ struct JSONNode {
         var current = document.root
         while current != target {
             var next: (offset: Int, step: String)?
-            var end = 0
             if scanner.byte(at: current) == UInt8(ascii: "{") {
-                try? scanner.visitEntries(current, depth: 0, end: &end) { entry in
-                    guard next == nil, entry.value <= target,
-                        let valueEnd = try? scanner.skipValue(entry.value, depth: 0), target < valueEnd
-                    else { return }
+                for entry in scanner.checkedEntries(current)
+                where entry.value <= target && target < scanner.endOfCheckedValue(entry.value) {
                     next = (entry.value, (try? scanner.keyString(entry)) ?? "?")
+                    break
                 }
-            } else if scanner.byte(at: current) == UInt8(ascii: "[") {
-                var index = 0
-                try? scanner.visitElements(current, depth: 0, end: &end) { element in
-                    defer { index += 1 }
-                    guard next == nil, element <= target,
-                        let valueEnd = try? scanner.skipValue(element, depth: 0), target < valueEnd
-                    else { return }
+            } else {
+                for (index, element) in scanner.checkedElements(current).enumerated()
+                where element <= target && target < scanner.endOfCheckedValue(element) {
                     next = (element, "[\(index)]")
+                    break
                 }
             }
             guard let next else { break }
