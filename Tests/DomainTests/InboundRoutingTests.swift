@@ -44,7 +44,10 @@ import Testing
                     stream: Streams.conversation(decision.conversationId)),
             ])
         #expect(decision.streams.flatMap(\.events).allSatisfy { $0.id != nil })
-        guard case .contactRegistered(let registered) = decision.streams[0].events[0].event else { return }
+        guard case .contactRegistered(let registered) = decision.streams[0].events[0].event else {
+            Issue.record("expected .contactRegistered")
+            return
+        }
         #expect(registered.personal == .init(phone: "5511999999999", name: "João Silva"))
     }
 

@@ -98,7 +98,10 @@ import Testing
         let message =
             #"{"from":"5511999999999","id":"wamid.C","timestamp":"1","type":"contacts","contacts":\#(object)}"#
         let translation = try MetaWebhookTranslator.translate(WebhookBodies.meta(messages: [message]))
-        guard case .message(let received) = try #require(translation.allItems.first) else { return }
+        guard case .message(let received) = try #require(translation.allItems.first) else {
+            Issue.record("expected .message")
+            return
+        }
         #expect(received.type == .contacts)
         #expect(
             received.content.contacts == [
@@ -138,7 +141,10 @@ import Testing
             #"[{"code":131047,"title":"Re-engagement message","message":"Re-engagement message","error_data":{"details":"Message failed to send because more than 24 hours have passed"}}]"#
         let translation = try MetaWebhookTranslator.translate(
             WebhookBodies.meta(statuses: [WebhookBodies.metaStatus(status: "failed", errors: errors)]))
-        guard case .status(let report) = try #require(translation.allItems.first) else { return }
+        guard case .status(let report) = try #require(translation.allItems.first) else {
+            Issue.record("expected .status")
+            return
+        }
         #expect(report.status == .failed)
         #expect(
             report.failure
@@ -152,7 +158,10 @@ import Testing
         let errors = #"[{"code":130429,"title":"Rate limit hit"}]"#
         let translation = try MetaWebhookTranslator.translate(
             WebhookBodies.meta(statuses: [WebhookBodies.metaStatus(status: "failed", errors: errors)]))
-        guard case .status(let report) = try #require(translation.allItems.first) else { return }
+        guard case .status(let report) = try #require(translation.allItems.first) else {
+            Issue.record("expected .status")
+            return
+        }
         #expect(report.failure?.retryable == true)
         #expect(report.failure?.details == nil)
     }
