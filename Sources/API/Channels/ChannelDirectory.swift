@@ -40,7 +40,7 @@ public final class ChannelDirectory: Sendable {
                 {
                     let event = try DomainCodec.decode(
                         type: record.type, payload: record.payload, personal: nil)
-                    apply(event, at: record.recordedAt)
+                    apply(event, recordedAt: record.recordedAt, occurredAt: record.occurredAt)
                 }
                 position = last.position
                 state.withLock { $0.position = position }
@@ -48,7 +48,7 @@ public final class ChannelDirectory: Sendable {
         }
     }
 
-    private func apply(_ event: DomainEvent, at recordedAt: Int64) {
+    private func apply(_ event: DomainEvent, recordedAt: Int64, occurredAt: Int64) {
         switch event {
         case .whatsAppChannelConfigured(let configured):
             let secrets = try? ChannelSecrets.open(configured.sealedSecrets, with: secretBox)
@@ -63,8 +63,7 @@ public final class ChannelDirectory: Sendable {
                     displayPhoneNumber: configured.displayPhoneNumber,
                     instanceName: configured.instanceName, apiBaseUrl: configured.apiBaseUrl,
                     apiVersion: configured.apiVersion, secrets: secrets,
-                    connectionState: state.byTenant[configured.tenantId]?.connectionState,
-                    configuredAt: recordedAt)
+                    connectionState: nil, configuredAt: recordedAt, statusChangedAt: occurredAt)
                 state.byTenant[configured.tenantId] = entry
                 switch configured.provider {
                 case .meta:
@@ -78,7 +77,10 @@ public final class ChannelDirectory: Sendable {
                 }
             }
         case .channelStatusChanged(let changed):
-            state.withLock { $0.byTenant[changed.tenantId]?.connectionState = changed.state }
+            state.withLock {
+                $0.byTenant[changed.tenantId]?.connectionState = changed.state
+                $0.byTenant[changed.tenantId]?.statusChangedAt = changed.at
+            }
         default:
             break
         }

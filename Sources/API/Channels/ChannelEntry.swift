@@ -13,28 +13,26 @@ public struct ChannelEntry: Sendable, Equatable {
     public var apiVersion: String?
     /// `nil` when the sealed secrets could not be opened (another master key).
     public var secrets: ChannelSecrets?
-    /// Last Evolution connection state.
+    /// Last Evolution connection state since the channel was configured.
     public var connectionState: ChannelConnectionState?
     /// When the channel was last configured (ms).
     public var configuredAt: Int64
+    /// When its status last changed: configured, or a connection report (ms).
+    public var statusChangedAt: Int64
 
-    /// The public view answered by `PUT /api/channels/whatsapp`: never the secrets.
+    var status: ChannelStatus { ChannelStatus(provider: provider, connection: connectionState) }
+
+    /// The one public view of a channel, answered by `PUT /api/channels/whatsapp` and
+    /// `GET /api/channels`: never the secrets.
     var view: JSONValue {
         func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
-        let status: String =
-            switch (provider, connectionState) {
-            case (.meta, _): "CONFIGURED"
-            case (.evolution, .open): "CONNECTED"
-            case (.evolution, .connecting): "CONNECTING"
-            case (.evolution, .close): "DISCONNECTED"
-            case (.evolution, nil): "CONFIGURED"
-            }
         return .object([
             "type": "whatsapp", "provider": .string(provider.rawValue),
             "phoneNumberId": optional(phoneNumberId), "displayPhoneNumber": optional(displayPhoneNumber),
             "instanceName": optional(instanceName), "apiBaseUrl": optional(apiBaseUrl),
-            "apiVersion": optional(apiVersion), "status": .string(status),
+            "apiVersion": optional(apiVersion), "status": .string(status.rawValue),
             "configuredAt": .string(Timestamp.format(milliseconds: configuredAt)),
+            "updatedAt": .string(Timestamp.format(milliseconds: statusChangedAt)),
         ])
     }
 }

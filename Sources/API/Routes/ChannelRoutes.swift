@@ -2,12 +2,13 @@ import Domain
 import Foundation
 
 extension Router {
-    /// `PUT /api/channels/whatsapp` (administrators; `GET /api/channels` is served with the
-    /// other read models).
+    /// `PUT /api/channels/whatsapp` and `GET /api/channels` (administrators), both answering
+    /// the channel's one view.
     public mutating func addChannelRoutes(_ services: MessagingServices) {
         let routes = ChannelRoutes(services: services)
         let steps: [any Middleware] = [services.authentication, RequireRole.admin]
         add("PUT", "/api/channels/whatsapp", middleware: steps) { try routes.configure($0) }
+        add("GET", "/api/channels", middleware: steps) { try routes.list($0) }
     }
 }
 
@@ -51,6 +52,14 @@ struct ChannelRoutes: Sendable {
         try services.channels.refresh()
         guard let channel = services.channels.channel(tenant: tenant) else { throw APIError.internal }
         return try Response.json(channel.view).logPositionHeader(outcome.head)
+    }
+
+    /// `GET /api/channels`: `{data: [channel]}`, empty before one is configured. Read from the
+    /// log's channel directory, as the PUT answers it.
+    func list(_ request: Request) throws -> Response {
+        try services.channels.refresh()
+        let channel = services.channels.channel(tenant: request.authenticatedUser.tenantId)
+        return Response.json(.object(["data": .array(channel.map { [$0.view] } ?? [])]))
     }
 
     /// Checks the provider's required fields and seals the secrets.

@@ -38,10 +38,6 @@ struct StatsReadRoutes: Sendable {
                         tenant: request.authenticatedUser.tenantId)
                 ])
         }
-        router.add("GET", "/api/channels", middleware: steps + [RequireRole.admin]) { request in
-            let channel = try services.requireReadModel().channel(tenant: request.authenticatedUser.tenantId)
-            return try Response.json(["data": channel.map { [$0] } ?? []])
-        }
     }
 
     private func metricsFilter(_ request: Request) throws -> MetricsFilter {

@@ -17,16 +17,13 @@ extension ProjectionState {
         case .whatsAppChannelConfigured(let e):
             withTenant(e.tenantId) {
                 $0.channelProvider = e.provider.rawValue
-                $0.channelStatus = e.provider == .meta ? "CONNECTED" : "CONNECTING"
+                $0.channelStatus = ChannelStatus(provider: e.provider, connection: nil).rawValue
                 $0.channelStatusAt = recorded.occurredAt
             }
         case .channelStatusChanged(let e):
             withTenant(e.tenantId) {
-                switch e.state {
-                case .open: $0.channelStatus = "CONNECTED"
-                case .connecting: $0.channelStatus = "CONNECTING"
-                case .close: $0.channelStatus = "DISCONNECTED"
-                }
+                let provider = $0.channelProvider.flatMap(ChannelProvider.init(rawValue:)) ?? .evolution
+                $0.channelStatus = ChannelStatus(provider: provider, connection: e.state).rawValue
                 $0.channelStatusAt = e.at
             }
         case .userCreated(let e):

@@ -77,17 +77,4 @@ extension ReadModel {
             }
         }
     }
-
-    /// `GET /api/channels`: the tenant's channel provider and connection status.
-    public func channel(tenant: UUID) throws -> ChannelView? {
-        try run { connection, s in
-            let rows = try connection.queryPrepared(
-                "SELECT channel_provider, channel_status, channel_status_at FROM \(s).tenants WHERE tenant_id = $1",
-                [tenant])
-            guard rows.count == 1 else { return nil }
-            return ChannelView(
-                provider: rows.string(0, 0), status: rows.string(0, 1) ?? "UNCONFIGURED",
-                updatedAt: Timestamp.iso8601(try rows.int64(0, 2)))
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 struct TenantRow: ProjectedRow {
@@ -11,7 +12,7 @@ struct TenantRow: ProjectedRow {
     var slug: String?
     var createdAt: Int64?
     var channelProvider: String?
-    var channelStatus = "UNCONFIGURED"
+    var channelStatus = ChannelStatus.unconfigured.rawValue
     var channelStatusAt: Int64?
     var totalMessages: Int64 = 0
 
@@ -25,7 +26,7 @@ struct TenantRow: ProjectedRow {
         slug = r.string(i, 2)
         createdAt = try r.int64(i, 3)
         channelProvider = r.string(i, 4)
-        channelStatus = r.string(i, 5) ?? "UNCONFIGURED"
+        channelStatus = r.string(i, 5) ?? ChannelStatus.unconfigured.rawValue
         channelStatusAt = try r.int64(i, 6)
         totalMessages = try r.requiredInt(i, 7)
     }

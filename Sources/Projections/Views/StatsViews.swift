@@ -111,10 +111,3 @@ public struct UserView: Codable, Sendable, Equatable {
     public let isActive: Bool
     @Nullable public var createdAt: String?
 }
-
-/// The tenant's WhatsApp channel as projected.
-public struct ChannelView: Codable, Sendable, Equatable {
-    @Nullable public var provider: String?
-    public let status: String
-    @Nullable public var updatedAt: String?
-}

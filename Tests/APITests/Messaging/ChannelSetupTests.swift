@@ -17,11 +17,35 @@ struct ChannelSetupTests {
         let channels = list.object["data"] as? [[String: Any]] ?? []
         #expect(channels.count == 1)
         #expect(channels.first?["provider"] as? String == "meta")
+        // One view: the list shows the channel exactly as the PUT answered it, number included.
+        #expect(channels.first.map { NSDictionary(dictionary: $0) } == NSDictionary(dictionary: put.object))
+        #expect(channels.first?["phoneNumberId"] as? String == "111")
+        #expect(channels.first?["status"] as? String == "CONNECTED")
+        #expect(channels.first?["updatedAt"] is String)
         for text in [put.text, list.text] {
             #expect(!text.contains("very-secret-app"))
             #expect(!text.contains("token-111"))
             #expect(!text.contains("verify-111"))
         }
+    }
+
+    @Test func noChannelIsAnEmptyListAndTheDashboardAgreesOnTheStatus() throws {
+        let harness = try MessagingHarness(startDispatcher: false)
+        let tenant = try harness.registerTenant("hotel-a")
+        let empty = try harness.send("GET", "/api/channels", tenant: tenant)
+        #expect(empty.status == 200)
+        #expect((empty.object["data"] as? [Any])?.isEmpty == true)
+        let put = try harness.send(
+            "PUT", "/api/channels/whatsapp", tenant: tenant,
+            json:
+                #"{"provider":"evolution","instanceName":"hotel_a","apiKey":"k","apiBaseUrl":"http://127.0.0.1:1"}"#
+        )
+        #expect(put.status == 200)
+        #expect(put.object["instanceName"] as? String == "hotel_a")
+        #expect(put.object["status"] as? String == "CONNECTING")
+        try harness.caughtUp()
+        let dashboard = try harness.readModel.dashboard(tenant: tenant.id, now: Timestamp.nowMilliseconds())
+        #expect(dashboard.channelStatus == put.object["status"] as? String)
     }
 
     @Test func secretsAreStoredOnlySealedInTheLog() throws {
