@@ -148,7 +148,10 @@ import Testing
         #expect(report.timestamp == 1_698_420_000_000)
     }
 
-    @Test(arguments: [("open", ChannelConnectionState.open), ("connecting", .connecting), ("close", .close)])
+    @Test(arguments: [
+        ("open", ChannelConnectionState.open), ("connecting", .connecting), ("close", .close),
+        ("refused", .refused),
+    ])
     func connectionUpdateTranslates(raw: String, expected: ChannelConnectionState) throws {
         let body = WebhookBodies.evolution(
             event: "connection.update",

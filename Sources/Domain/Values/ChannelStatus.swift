@@ -14,7 +14,7 @@ public enum ChannelStatus: String, Sendable, Equatable {
         case (.meta, _): self = .connected
         case (.evolution, nil), (.evolution, .connecting?): self = .connecting
         case (.evolution, .open?): self = .connected
-        case (.evolution, .close?): self = .disconnected
+        case (.evolution, .close?), (.evolution, .refused?): self = .disconnected
         }
     }
 }

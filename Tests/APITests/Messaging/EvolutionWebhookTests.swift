@@ -67,6 +67,24 @@ struct EvolutionWebhookTests {
         #expect(try harness.messages(tenant, conversation: conversation.id).last?.status == "READ")
     }
 
+    /// Evolution API v2 reports a refused session (`state: "refused"`): before, that real body
+    /// answered 400 and was retried for nothing.
+    @Test func refusedConnectionIsAcceptedAndShownDisconnected() throws {
+        let harness = try MessagingHarness(startDispatcher: false)
+        let tenant = try harness.registerTenant("hotel-a")
+        try Self.configure(harness, tenant)
+        let body =
+            #"{"event":"connection.update","instance":"hotel_abc","data":{"instance":"hotel_abc","state":"refused","statusReason":401}}"#
+        #expect(try Self.post(harness, body).status == 200)
+        #expect(harness.services.channels.channel(tenant: tenant.id)?.connectionState == .refused)
+        let channels =
+            try harness.send("GET", "/api/channels", tenant: tenant).object["data"] as? [[String: Any]]
+        #expect(channels?.first?["status"] as? String == "DISCONNECTED")
+        try harness.caughtUp()
+        let dashboard = try harness.readModel.dashboard(tenant: tenant.id, now: Timestamp.nowMilliseconds())
+        #expect(dashboard.channelStatus == "DISCONNECTED")
+    }
+
     @Test func connectionUpdateChangesTheChannelStatus() throws {
         let harness = try MessagingHarness(startDispatcher: false)
         let tenant = try harness.registerTenant("hotel-a")
