@@ -22,6 +22,19 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// True when PostgreSQL refused the data itself, so the same statement on the same data
+    /// fails again: a data exception (class 22: a value out of range, text too long), an
+    /// integrity constraint (23), a statement it cannot run (42), a program limit (54: a
+    /// tsvector over 1 MiB, an index row too large), or a value this module cannot read. Other
+    /// failures (a conflict, a lock, lack of resources, an outage) may pass and are retried.
+    public var refusesData: Bool {
+        switch self {
+        case .server(let state, _): return ["22", "23", "42", "54"].contains(String(state.prefix(2)))
+        case .unexpectedValue: return true
+        case .unavailable, .invalidURL, .poolTimeout: return false
+        }
+    }
+
     public var description: String {
         switch self {
         case .unavailable(let message): return "database unavailable: \(message)"

@@ -9,11 +9,12 @@ import Foundation
 /// available (up to `batchLimit`), so they grow under load; when idle the projector sleeps on
 /// the store's append signal. While PostgreSQL is down it retries with exponential backoff.
 ///
-/// One tenant's event can never stop the others: when PostgreSQL refuses a batch (not an
-/// outage), the batch is halved until the event it refuses is alone; that event's tenant is
-/// then held (`ProjectionHold`, stored with the checkpoint) and the projection goes on without
-/// its events. A held tenant is retried by rebuilding it from the log, at growing intervals,
-/// and reads `holds` to say so (`/ready`, metrics, logs).
+/// One tenant's event can never stop the others: when PostgreSQL refuses a batch's data
+/// (`DatabaseError.refusesData`; an outage or a conflict is retried as before), the batch is
+/// halved until the event it refuses is alone; that event's tenant is then held
+/// (`ProjectionHold`, stored with the checkpoint) and the projection goes on without its
+/// events. A held tenant is retried by rebuilding it from the log, at growing intervals, and
+/// `holds` says which are held (`/ready`, metrics, logs).
 // @unchecked Sendable: mutable state is guarded by `condition`; the projection thread alone
 // touches `state`.
 public final class Projector: @unchecked Sendable {
@@ -158,7 +159,7 @@ public final class Projector: @unchecked Sendable {
         do {
             result = try database.withConnection { try project($0, limit: limit) }
             limit = batchLimit
-        } catch let error as DatabaseError where !error.isUnavailable {
+        } catch let error as DatabaseError where error.refusesData {
             guard limit == 1 else {
                 limit = max(1, limit / 2)
                 return (1, position)
@@ -225,7 +226,7 @@ public final class Projector: @unchecked Sendable {
             do {
                 try Rebuilder(store: store, database: database).rebuildTenant(hold.tenant)
                 nextHoldRetry[hold.tenant] = nil
-            } catch let error as DatabaseError where !error.isUnavailable {
+            } catch let error as DatabaseError where error.refusesData {
                 try database.transaction { tx in
                     let schema = try ReadModel.activeSchema(on: tx, lock: false)
                     try ProjectionWriter(schema: schema, connection: tx).recordHoldFailure(
