@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 /// Requires `Authorization: Bearer <JWT>`; puts the verified user on the request, and when
 /// `X-Tenant-Slug` is sent, requires it to name the token's tenant (403 otherwise).

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import Projections
 
 /// Who issues a command and when: becomes the events' metadata and occurred-at time.
 public struct CommandContext: Sendable {

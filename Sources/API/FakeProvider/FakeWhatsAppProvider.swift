@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Projections
 import Synchronization
 
 /// A local stand-in for the Meta Cloud API and the Evolution API, served by ChatLedger's own

@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 /// JSON encoding and strict decoding with the API's conventions.
 public enum JSONCoding {

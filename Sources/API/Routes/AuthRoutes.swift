@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Projections
 
 /// Seed 001 authentication and user administration:
 /// `POST /auth/register`, `POST /auth/login`, `GET /auth/me`, `PUT /auth/change-password`,

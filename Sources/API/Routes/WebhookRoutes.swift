@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Projections
 
 extension Router {
     /// The provider webhooks (no JWT): Meta verification and events, Evolution events.

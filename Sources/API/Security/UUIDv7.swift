@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 import Synchronization
 
 /// Time-ordered UUIDs (RFC 9562 version 7): 48-bit millisecond timestamp, a 12-bit counter

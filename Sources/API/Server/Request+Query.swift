@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 extension Request {
     /// An optional UUID query parameter (400 naming it when malformed).

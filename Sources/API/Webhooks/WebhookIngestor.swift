@@ -1,6 +1,7 @@
 import Domain
 import EventStore
 import Foundation
+import Projections
 
 /// Turns an authenticated webhook body into ONE atomic append: per tenant, the raw body
 /// (audit stream, sealed) and every event derived from it, with the raw event as causation.

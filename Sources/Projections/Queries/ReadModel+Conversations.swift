@@ -99,7 +99,7 @@ extension ReadModel {
                 id: messageId, content: rows.string(row, "last_message_content"),
                 direction: rows.string(row, "last_message_direction") ?? "",
                 type: rows.string(row, "last_message_type") ?? "",
-                timestamp: Timestamp.iso8601(try rows.requiredInt64(row, "last_message_at")))
+                timestamp: Timestamp.format(milliseconds: try rows.requiredInt64(row, "last_message_at")))
         }
         var rating: RatingView?
         if let score = try rows.int64(row, "rating") {
@@ -110,7 +110,7 @@ extension ReadModel {
             contact: ContactDetail(
                 id: contactId, phoneNumber: rows.string(row, "contact_phone"),
                 name: rows.string(row, "contact_name"), email: nil, profilePictureUrl: nil,
-                createdAt: Timestamp.iso8601(try rows.int64(row, "contact_created_at"))),
+                createdAt: Timestamp.format(ifPresent: try rows.int64(row, "contact_created_at"))),
             status: rows.string(row, "status") ?? "", priority: rows.string(row, "priority") ?? "",
             assignedToId: assignedToId,
             assignedTo: assignedToId.map {
@@ -124,9 +124,10 @@ extension ReadModel {
                     color: rows.string(row, "department_color"))
             },
             tags: rows.array(row, "tag_ids").compactMap { tags[$0] },
-            lastMessageAt: Timestamp.iso8601(try rows.int64(row, "last_message_at")),
-            closedAt: Timestamp.iso8601(try rows.int64(row, "closed_at")), lastMessage: lastMessage,
+            lastMessageAt: Timestamp.format(ifPresent: try rows.int64(row, "last_message_at")),
+            closedAt: Timestamp.format(ifPresent: try rows.int64(row, "closed_at")), lastMessage: lastMessage,
             unreadCount: Int(try rows.int64(row, "unread_count") ?? 0),
-            createdAt: Timestamp.iso8601(try rows.requiredInt64(row, "created_at")), rating: rating)
+            createdAt: Timestamp.format(milliseconds: try rows.requiredInt64(row, "created_at")),
+            rating: rating)
     }
 }

@@ -46,7 +46,7 @@ extension ReadModel {
                     totalAgents: Int(try rows.int64(row, "agents") ?? 0),
                     totalQueued: Int(try rows.int64(row, "queued") ?? 0),
                     totalInProgress: Int(try rows.int64(row, "in_progress") ?? 0),
-                    createdAt: Timestamp.iso8601(try rows.int64(row, "created_at")))
+                    createdAt: Timestamp.format(ifPresent: try rows.int64(row, "created_at")))
             }
         }
     }
@@ -62,7 +62,7 @@ extension ReadModel {
                     email: rows.string(row, "email"),
                     role: rows.string(row, "role"), departmentId: rows.string(row, "department_id"),
                     isActive: rows.bool(row, "active") ?? false,
-                    createdAt: Timestamp.iso8601(try rows.int64(row, "created_at")))
+                    createdAt: Timestamp.format(ifPresent: try rows.int64(row, "created_at")))
             }
         }
     }

@@ -96,7 +96,7 @@ extension ReadModel {
                         id: rows.string(row, "id") ?? "", conversationId: conversationId,
                         direction: rows.string(row, "direction") ?? "", type: rows.string(row, "type") ?? "",
                         content: rows.string(row, "content"),
-                        timestamp: Timestamp.iso8601(try rows.requiredInt64(row, "timestamp")),
+                        timestamp: Timestamp.format(milliseconds: try rows.requiredInt64(row, "timestamp")),
                         conversation: SearchConversation(
                             id: conversationId,
                             contact: SearchContact(
@@ -156,7 +156,7 @@ extension ReadModel {
                     fromDepartmentId: rows.string(row, "from_department_id"),
                     toDepartmentId: rows.string(row, "to_department_id"), reason: rows.string(row, "reason"),
                     byUserId: rows.string(row, "by_user_id"),
-                    createdAt: Timestamp.iso8601(try rows.requiredInt64(row, "at")))
+                    createdAt: Timestamp.format(milliseconds: try rows.requiredInt64(row, "at")))
             }
         }
     }
@@ -168,12 +168,12 @@ extension ReadModel {
             whatsappMessageId: rows.string(row, "wamid"), direction: rows.string(row, "direction") ?? "",
             type: rows.string(row, "type") ?? "", content: rows.string(row, "content"), metadata: metadata,
             status: rows.string(row, "status") ?? "", sentById: rows.string(row, "sent_by_id"),
-            timestamp: Timestamp.iso8601(try rows.requiredInt64(row, "timestamp")),
-            createdAt: Timestamp.iso8601(try rows.requiredInt64(row, "created_at")),
-            sentAt: Timestamp.iso8601(try rows.int64(row, "sent_at")),
-            deliveredAt: Timestamp.iso8601(try rows.int64(row, "delivered_at")),
-            readAt: Timestamp.iso8601(try rows.int64(row, "read_at")),
-            failedAt: Timestamp.iso8601(try rows.int64(row, "failed_at")),
+            timestamp: Timestamp.format(milliseconds: try rows.requiredInt64(row, "timestamp")),
+            createdAt: Timestamp.format(milliseconds: try rows.requiredInt64(row, "created_at")),
+            sentAt: Timestamp.format(ifPresent: try rows.int64(row, "sent_at")),
+            deliveredAt: Timestamp.format(ifPresent: try rows.int64(row, "delivered_at")),
+            readAt: Timestamp.format(ifPresent: try rows.int64(row, "read_at")),
+            failedAt: Timestamp.format(ifPresent: try rows.int64(row, "failed_at")),
             errorCode: try rows.int64(row, "error_code").map { Int($0) },
             errorTitle: rows.string(row, "error_title"))
     }

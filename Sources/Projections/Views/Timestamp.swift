@@ -1,11 +1,17 @@
-/// Formats epoch milliseconds as ISO-8601 UTC with milliseconds (`2025-11-12T10:30:00.000Z`).
+import Foundation
+
+/// Times as the product shows them: ISO-8601 UTC with milliseconds
+/// (`2025-11-12T10:30:00.000Z`) from epoch milliseconds, the one format of the API and the read
+/// models, and the server's clock in milliseconds.
 ///
-/// Pure arithmetic (days-from-civil inverse) instead of a `DateFormatter`: it is called for
-/// every row the API serves and must be thread-safe and allocation-light.
+/// Formatting is pure arithmetic (days-from-civil inverse), not a `DateFormatter`: it runs for
+/// every row and every response and must be thread-safe and allocation-light.
 public enum Timestamp {
-    public static func iso8601(_ milliseconds: Int64) -> String {
+    /// Formats milliseconds since the epoch.
+    public static func format(milliseconds: Int64) -> String {
         let ms = Int((milliseconds % 1000 + 1000) % 1000)
-        let totalSeconds = (milliseconds - Int64(ms)) / 1000
+        // Whole seconds by floor division (exact, no overflow at either end of Int64).
+        let totalSeconds = milliseconds / 1000 - (milliseconds % 1000 < 0 ? 1 : 0)
         var days = Int(totalSeconds / 86_400)
         var secondsOfDay = Int(totalSeconds % 86_400)
         if secondsOfDay < 0 {
@@ -27,8 +33,34 @@ public enum Timestamp {
     }
 
     /// The optional form: `nil` stays `nil`.
-    public static func iso8601(_ milliseconds: Int64?) -> String? {
-        milliseconds.map { iso8601($0) }
+    public static func format(ifPresent milliseconds: Int64?) -> String? {
+        milliseconds.map { format(milliseconds: $0) }
+    }
+
+    /// Formats a `Date`, truncated to the millisecond.
+    public static func format(_ date: Date) -> String {
+        format(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or a `+00:00` offset); nil when malformed.
+    public static func parse(_ text: String) -> Int64? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var date = formatter.date(from: text)
+        if date == nil {
+            formatter.formatOptions = [.withInternetDateTime]
+            date = formatter.date(from: text)
+        }
+        // An ISO-8601 date has four-digit years, but a parser's range is its own: convert only
+        // what fits.
+        return date.flatMap { Int64(exactly: ($0.timeIntervalSince1970 * 1000).rounded()) }
+    }
+
+    /// Milliseconds since the epoch now, from the server clock.
+    public static func nowMilliseconds() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
