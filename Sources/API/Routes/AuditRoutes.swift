@@ -150,7 +150,7 @@ enum AuditRecord {
                 "actor": record.metadata.actor.map(JSONValue.string) ?? .null,
             ]),
             "payload": parse(record.payload), "personal": personal,
-            "chainHash": .string(Sodium.hex(record.chainHash)),
+            "chainHash": .string(Hex.encode(record.chainHash)),
         ])
     }
 

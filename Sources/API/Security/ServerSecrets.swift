@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The JWT signing secret and the master key for sealed channel secrets: from
@@ -32,7 +33,7 @@ public struct ServerSecrets: Sendable {
         name: String, environment: [String: String], file: String, length: Int, exactLength: Bool
     ) throws -> [UInt8] {
         if let value = environment[name], !value.isEmpty {
-            if let bytes = Sodium.unhex(value), exactLength ? bytes.count == length : bytes.count >= 16 {
+            if let bytes = Hex.decode(value), exactLength ? bytes.count == length : bytes.count >= 16 {
                 return bytes
             }
             guard !exactLength else {
@@ -42,7 +43,7 @@ public struct ServerSecrets: Sendable {
             return Array(value.utf8)
         }
         if let text = try? String(contentsOfFile: file, encoding: .utf8) {
-            guard let bytes = Sodium.unhex(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+            guard let bytes = Hex.decode(text.trimmingCharacters(in: .whitespacesAndNewlines)),
                 exactLength ? bytes.count == length : bytes.count >= 16
             else { throw SecurityError.secretUnavailable(name: name, reason: "\(file) is not valid hex") }
             return bytes
@@ -62,7 +63,7 @@ public struct ServerSecrets: Sendable {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST, let text = try? String(contentsOfFile: file, encoding: .utf8),
-                let existing = Sodium.unhex(text.trimmingCharacters(in: .whitespacesAndNewlines))
+                let existing = Hex.decode(text.trimmingCharacters(in: .whitespacesAndNewlines))
             {
                 return existing
             }
@@ -70,7 +71,7 @@ public struct ServerSecrets: Sendable {
                 name: name, reason: "cannot create \(file) (errno \(errno))")
         }
         defer { close(descriptor) }
-        let text = Array((Sodium.hex(bytes) + "\n").utf8)
+        let text = Array((Hex.encode(bytes) + "\n").utf8)
         let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == text.count, fsync(descriptor) == 0 else {
             throw SecurityError.secretUnavailable(name: name, reason: "cannot write \(file)")

@@ -44,41 +44,4 @@ enum Sodium {
         if lhs.isEmpty { return true }
         return sodium_memcmp(lhs, rhs, lhs.count) == 0
     }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output = [UInt8]()
-        output.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Decodes lower- or upper-case hex; nil on any other character or odd length.
-    static func unhex(_ text: String) -> [UInt8]? {
-        let characters = Array(text.utf8)
-        guard characters.count % 2 == 0 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(characters.count / 2)
-        var index = 0
-        while index < characters.count {
-            guard let high = nibble(characters[index]), let low = nibble(characters[index + 1]) else {
-                return nil
-            }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func nibble(_ character: UInt8) -> UInt8? {
-        switch character {
-        case 0x30...0x39: return character - 0x30
-        case 0x61...0x66: return character - 0x61 + 10
-        case 0x41...0x46: return character - 0x41 + 10
-        default: return nil
-        }
-    }
 }
