@@ -164,11 +164,4 @@ import Testing
         #expect(contact.isErased && contact.phone == nil && contact.name == nil)
         #expect(try Contact.decide(.updateProfile(name: "Novo"), state: contact) == .none)
     }
-
-    @Test func errorCodesMapToHttpStatuses() {
-        #expect(DomainError.Code.validation.httpStatus == 400)
-        #expect(DomainError.Code.notFound.httpStatus == 404)
-        #expect(DomainError.Code.conflict.httpStatus == 409)
-        #expect(DomainError.Code.windowClosed.httpStatus == 422)
-    }
 }

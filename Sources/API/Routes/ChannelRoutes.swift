@@ -36,18 +36,16 @@ struct ChannelRoutes: Sendable {
         let body = try request.decode(ChannelRequest.self)
         let tenant = request.authenticatedUser.tenantId
         let settings = try settings(from: body)
-        let outcome = try DomainFailure.rendering {
-            try services.pipeline.execute(CommandContext(request: request)) {
-                let loaded = try services.pipeline.load(Streams.tenant(tenant))
-                let decision = try Tenant.decide(
-                    .configureChannel(settings), state: loaded.fold(Tenant.evolve))
-                return CommandPlan(
-                    streams: [
-                        PlannedStream(
-                            tenant: tenant, stream: loaded.name, expectedVersion: loaded.expectedVersion,
-                            events: decision.events.map { ($0.event, $0.id) })
-                    ], keyChanges: decision.keyChanges)
-            }
+        let outcome = try services.pipeline.execute(CommandContext(request: request)) {
+            let loaded = try services.pipeline.load(Streams.tenant(tenant))
+            let decision = try Tenant.decide(
+                .configureChannel(settings), state: loaded.fold(Tenant.evolve))
+            return CommandPlan(
+                streams: [
+                    PlannedStream(
+                        tenant: tenant, stream: loaded.name, expectedVersion: loaded.expectedVersion,
+                        events: decision.events.map { ($0.event, $0.id) })
+                ], keyChanges: decision.keyChanges)
         }
         try services.channels.refresh()
         guard let channel = services.channels.channel(tenant: tenant) else { throw APIError.internal }

@@ -45,20 +45,18 @@ struct MessageRoutes: Sendable {
         let user = request.authenticatedUser
         let messageId = UUIDv7.generate()
         let context = CommandContext(request: request)
-        let outcome = try DomainFailure.rendering {
-            try services.pipeline.execute(context) {
-                let (conversation, loaded) = try services.conversation(conversationId, tenant: user.tenantId)
-                let decision = try Conversation.decide(
-                    .queueOutbound(messageId: messageId, content: content, sentById: user.userId),
-                    state: conversation, now: context.now)
-                return CommandPlan(
-                    streams: [
-                        PlannedStream(
-                            tenant: user.tenantId, stream: loaded.name,
-                            expectedVersion: loaded.expectedVersion,
-                            events: decision.events.map { ($0.event, $0.id) })
-                    ], keyChanges: decision.keyChanges)
-            }
+        let outcome = try services.pipeline.execute(context) {
+            let (conversation, loaded) = try services.conversation(conversationId, tenant: user.tenantId)
+            let decision = try Conversation.decide(
+                .queueOutbound(messageId: messageId, content: content, sentById: user.userId),
+                state: conversation, now: context.now)
+            return CommandPlan(
+                streams: [
+                    PlannedStream(
+                        tenant: user.tenantId, stream: loaded.name,
+                        expectedVersion: loaded.expectedVersion,
+                        events: decision.events.map { ($0.event, $0.id) })
+                ], keyChanges: decision.keyChanges)
         }
         services.metrics.counter("messages_queued_total", help: "Outbound messages queued by agents")
             .increment()
@@ -90,22 +88,20 @@ struct MessageRoutes: Sendable {
             let conversationId = UUID(uuidString: message.conversationId)
         else { throw APIError.notFound("Message not found", code: "ERR_MESSAGE_NOT_FOUND") }
         let context = CommandContext(request: request)
-        let outcome = try DomainFailure.rendering {
-            try services.pipeline.execute(context) {
-                let (conversation, loaded) = try services.conversation(conversationId, tenant: user.tenantId)
-                guard conversation.messages[messageId] != nil else {
-                    throw APIError.notFound("Message not found", code: "ERR_MESSAGE_NOT_FOUND")
-                }
-                let decision = try Conversation.decide(
-                    .markReadByAgent(userId: user.userId), state: conversation, now: context.now)
-                return CommandPlan(
-                    streams: [
-                        PlannedStream(
-                            tenant: user.tenantId, stream: loaded.name,
-                            expectedVersion: loaded.expectedVersion,
-                            events: decision.events.map { ($0.event, $0.id) })
-                    ], keyChanges: decision.keyChanges)
+        let outcome = try services.pipeline.execute(context) {
+            let (conversation, loaded) = try services.conversation(conversationId, tenant: user.tenantId)
+            guard conversation.messages[messageId] != nil else {
+                throw APIError.notFound("Message not found", code: "ERR_MESSAGE_NOT_FOUND")
             }
+            let decision = try Conversation.decide(
+                .markReadByAgent(userId: user.userId), state: conversation, now: context.now)
+            return CommandPlan(
+                streams: [
+                    PlannedStream(
+                        tenant: user.tenantId, stream: loaded.name,
+                        expectedVersion: loaded.expectedVersion,
+                        events: decision.events.map { ($0.event, $0.id) })
+                ], keyChanges: decision.keyChanges)
         }
         _ = services.pipeline.waitForProjection(outcome)
         return Response.noContent.logPositionHeader(outcome.head)

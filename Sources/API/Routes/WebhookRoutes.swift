@@ -53,7 +53,7 @@ struct WebhookRoutes: Sendable {
     /// be probed without its secret). Only then is the body translated; entries for numbers
     /// that are not channels here are skipped, and 200 is sent once the append is durable.
     func receiveMeta(_ request: Request) throws -> Response {
-        let channelIds = try DomainFailure.rendering { try MetaWebhookTranslator.channelIds(request.body) }
+        let channelIds = try MetaWebhookTranslator.channelIds(request.body)
         if channelIds.isEmpty {
             // Nothing for any channel (e.g. a field ChatLedger does not follow): nothing appended.
             return Response.text("EVENT_RECEIVED")
@@ -79,7 +79,7 @@ struct WebhookRoutes: Sendable {
                 help: "Webhook entries for numbers that are not channels here"
             ).increment(by: Double(channelIds.count - tenants.count))
         }
-        let translation = try DomainFailure.rendering { try MetaWebhookTranslator.translate(request.body) }
+        let translation = try MetaWebhookTranslator.translate(request.body)
         let head = try WebhookIngestor(services: services).ingest(
             translation, tenants: tenants, body: request.body)
         return Response.text("EVENT_RECEIVED").logPositionHeader(head)
@@ -131,9 +131,8 @@ struct WebhookRoutes: Sendable {
             ).increment()
             throw APIError.unauthorized("Invalid apikey")
         }
-        var translation = try DomainFailure.rendering {
-            try EvolutionWebhookTranslator.translate(request.body, receivedAt: Timestamp.nowMilliseconds())
-        }
+        var translation = try EvolutionWebhookTranslator.translate(
+            request.body, receivedAt: Timestamp.nowMilliseconds())
         // The path names the instance that authenticated; the body's own name is not trusted.
         for index in translation.channels.indices { translation.channels[index].channelId = instance }
         let head = try WebhookIngestor(services: services).ingest(

@@ -1,5 +1,5 @@
 /// The one error a decider or translator throws: a stable code, the field at fault and,
-/// for limits, the limit, so the API can answer 400/404/409/422 without guessing.
+/// for limits, the limit, so the API can choose its answer (400/404/409/422) without guessing.
 public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Stable error codes; the raw value is what clients see.
     public enum Code: String, Sendable, Equatable, CaseIterable {
@@ -14,16 +14,6 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         case notFound = "ERR_NOT_FOUND"
         /// A webhook body that is not the provider's shape.
         case invalidWebhook = "ERR_INVALID_WEBHOOK"
-
-        /// The HTTP status the API answers with.
-        public var httpStatus: Int {
-            switch self {
-            case .validation, .invalidWebhook: 400
-            case .notFound: 404
-            case .conflict: 409
-            case .windowClosed: 422
-            }
-        }
     }
 
     /// What kind of failure.
