@@ -53,10 +53,10 @@ enum DemoCommand {
                 "email": .string(email),
                 "password": .string(password),
             ]))
-        if let token = registered.json["token"] as? String { return token }
+        if let token = registered.json?["token"].optionalString { return token }
         let login = client.sendJSON(
             "POST", "/auth/login", .object(["email": .string(email), "password": .string(password)]))
-        guard let token = login.json["token"] as? String else {
+        guard let token = login.json?["token"].optionalString else {
             throw DemoError.setupFailed("login: HTTP \(login.status)")
         }
         return token

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Projections
 
@@ -9,12 +10,12 @@ import Projections
 struct DemoHTTPClient: Sendable {
     let base: String
 
-    /// Sends and returns the status and the JSON object answered (empty when not an object).
+    /// Sends and returns the status and the JSON answered (nil when it is not JSON).
     @discardableResult
     func send(_ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8]? = nil)
-        -> (status: Int, json: [String: Any])
+        -> (status: Int, json: JSONNode?)
     {
-        guard let url = URL(string: base + path) else { return (0, [:]) }
+        guard let url = URL(string: base + path) else { return (0, nil) }
         var request = URLRequest(url: url, timeoutInterval: 10)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
@@ -30,12 +31,11 @@ struct DemoHTTPClient: Sendable {
             done.signal()
         }.resume()
         done.wait()
-        let json = box.data.flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any] ?? [:]
-        return (box.status, json)
+        return (box.status, box.data.flatMap { try? JSONNode.parse(Array($0)) })
     }
 
     func sendJSON(_ method: String, _ path: String, _ object: JSONValue, headers: [String: String] = [:])
-        -> (status: Int, json: [String: Any])
+        -> (status: Int, json: JSONNode?)
     {
         send(method, path, headers: headers, body: Array(object.serialized().utf8))
     }

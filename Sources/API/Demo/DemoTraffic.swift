@@ -73,7 +73,7 @@ final class DemoTraffic: @unchecked Sendable {
 
     private func openConversation() -> String? {
         let list = app.send("GET", "/api/conversations?status=OPEN&limit=20", headers: auth)
-        return (list.json["data"] as? [[String: Any]])?.randomElement()?["id"] as? String
+        return (try? list.json?["data"].optionalArray())??.randomElement()?["id"].optionalString
     }
 
     private func agentAnswers() {

@@ -1,5 +1,4 @@
 import Domain
-import Foundation
 
 /// How one provider call ended.
 enum SendOutcome: Equatable {
@@ -18,24 +17,24 @@ enum SendOutcome: Equatable {
             return .retry(
                 DeliveryFailure(code: 0, title: "Provider unreachable", details: reason, retryable: true))
         case .http(let status, let body):
-            let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+            let answer = try? JSONNode.parse(body)
             if (200..<300).contains(status) {
                 let wamid: String? =
                     switch provider {
-                    case .meta: ((object["messages"] as? [[String: Any]])?.first?["id"] as? String)
-                    case .evolution: (object["key"] as? [String: Any])?["id"] as? String
+                    case .meta: (try? answer?["messages"].optionalArray().first)??["id"].optionalString
+                    case .evolution: answer?["key"]["id"].optionalString
                     }
                 if let wamid, !wamid.isEmpty { return .accepted(wamid: wamid) }
                 return .failed(
                     DeliveryFailure(
                         code: status, title: "Unexpected provider answer", details: "no message id"))
             }
-            let error = object["error"] as? [String: Any]
-            let code = (error?["code"] as? Int) ?? status
-            let title = (error?["message"] as? String) ?? (error?["title"] as? String) ?? "HTTP \(status)"
+            let error = answer?["error"]
+            let code = error?["code"].optionalInt64.flatMap { Int(exactly: $0) } ?? status
+            let title = error?["message"].optionalString ?? error?["title"].optionalString ?? "HTTP \(status)"
             let details =
-                ((error?["error_data"] as? [String: Any])?["details"] as? String)
-                ?? (object["message"] as? String) ?? String(decoding: body.prefix(500), as: UTF8.self)
+                error?["error_data"]["details"].optionalString ?? answer?["message"].optionalString
+                ?? String(decoding: body.prefix(500), as: UTF8.self)
             let retryable = DeliveryFailure.isRetryable(code: code) || status >= 500 || status == 429
             let failure = DeliveryFailure(code: code, title: title, details: details, retryable: retryable)
             return retryable ? .retry(failure) : .failed(failure)

@@ -7,11 +7,6 @@ public struct FakeProviderRequest: Sendable {
     /// Header values by lowercased name.
     public let headers: [String: String]
     public let body: [UInt8]
-
-    /// The body parsed as a JSON object (empty when it is not one).
-    public var json: [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
-    }
 }
 
 /// A scripted answer of the fake provider, used instead of success for the next send.

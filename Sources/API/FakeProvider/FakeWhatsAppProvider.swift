@@ -114,14 +114,14 @@ public final class FakeWhatsAppProvider: Sendable {
             return Response.json(
                 .object([
                     "key": .object([
-                        "remoteJid": .string((body["number"] as? String ?? "") + "@s.whatsapp.net"),
+                        "remoteJid": .string((body?["number"].optionalString ?? "") + "@s.whatsapp.net"),
                         "fromMe": true,
                         "id": .string(wamid),
                     ]),
                     "status": "PENDING",
                 ]), status: 201)
         }
-        let to = body["to"] as? String ?? ""
+        let to = body?["to"].optionalString ?? ""
         if let reportsTo { reportLater(wamid: wamid, recipient: to, to: reportsTo) }
         return Response.json(
             .object([
@@ -186,7 +186,6 @@ private final class FakeProviderHandler: @unchecked Sendable {
 }
 
 extension Request {
-    fileprivate var bodyObject: [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
-    }
+    /// The body as JSON; a body that is not JSON reads as missing members.
+    fileprivate var bodyObject: JSONNode? { try? JSONNode.parse(body) }
 }

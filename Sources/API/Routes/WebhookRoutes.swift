@@ -148,9 +148,6 @@ struct WebhookRoutes: Sendable {
     }
 
     private func bodyAPIKey(_ body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
-            return nil
-        }
-        return object["apikey"] as? String
+        (try? JSONNode.parse(body))?["apikey"].optionalString
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A `Decoder` reading straight from JSON bytes through `JSONScanner`: no Foundation
-/// `JSONSerialization`, no `Any`, no intermediate tree. It accepts what `JSONEncoder`
+/// A `Decoder` reading straight from JSON bytes through `JSONScanner`: no Foundation parser,
+/// no `Any`, no intermediate tree. It accepts what `JSONEncoder`
 /// writes with its default strategies (nil fields omitted or `null`, UUIDs as strings) and
 /// ignores unknown keys.
 struct FastJSONDecoder: Decoder {

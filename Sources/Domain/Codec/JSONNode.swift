@@ -1,15 +1,18 @@
 import Foundation
 
-/// A read-only view of a webhook body's JSON, read straight from its bytes (`JSONScanner`: no
-/// tree, no `Any`), that can say where it is, so every "missing" or "wrong type" error names the
-/// exact path (`entry[0].changes[1].value.metadata`). The path is worked out only for an error.
+/// The one reader of JSON that comes from outside (webhook bodies, provider answers): a
+/// read-only view read straight from the bytes (`JSONScanner`: no tree, no `Any`) that can say
+/// where it is, so every "missing" or "wrong type" error names the exact path
+/// (`entry[0].changes[1].value.metadata`). The path is worked out only for an error. Its errors
+/// are `DomainError(.invalidWebhook)`: readers of other JSON take what they need with the
+/// optional accessors.
 ///
 /// Every value read here comes from outside: numbers are converted only when they fit
 /// exactly (never through a conversion that traps or wraps), and strings come back with
 /// U+0000 replaced by U+FFFD, because PostgreSQL text cannot hold NUL and libpq would cut
 /// the text there; an escaped unpaired UTF-16 surrogate, which JSON allows, also reads as
 /// U+FFFD.
-struct JSONNode {
+public struct JSONNode: Sendable {
     private let document: Document
     /// Where the value starts; nil when it is missing.
     private let offset: Int?
@@ -30,7 +33,7 @@ struct JSONNode {
         }
     }
 
-    static func parse(_ body: [UInt8]) throws -> JSONNode {
+    public static func parse(_ body: [UInt8]) throws -> JSONNode {
         // The scanner checks the UTF-8 of the strings it reads; JSON text must be UTF-8 as a
         // whole, so a body with invalid bytes anywhere is refused here, like malformed syntax.
         guard String(validating: body, as: UTF8.self) != nil, let document = try? Document(body) else {
@@ -50,7 +53,7 @@ struct JSONNode {
     private var scanner: JSONScanner { document.scanner }
 
     /// The value of member `key` (the last one when a key repeats, as JavaScript reads it).
-    subscript(key: String) -> JSONNode {
+    public subscript(key: String) -> JSONNode {
         var found: Int?
         for entry in entries.reversed() where scanner.key(entry, equals: key) {
             found = entry.value
@@ -62,12 +65,12 @@ struct JSONNode {
             missingKeys: offset == nil ? missingKeys + [key] : [key])
     }
 
-    var isMissing: Bool {
+    public var isMissing: Bool {
         guard let offset else { return true }
         return scanner.isNull(offset)
     }
 
-    var isObject: Bool { offset.map { scanner.byte(at: $0) == UInt8(ascii: "{") } ?? false }
+    public var isObject: Bool { offset.map { scanner.byte(at: $0) == UInt8(ascii: "{") } ?? false }
 
     private var isArray: Bool { offset.map { scanner.byte(at: $0) == UInt8(ascii: "[") } ?? false }
 
@@ -83,28 +86,28 @@ struct JSONNode {
         return first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
     }
 
-    func object() throws -> JSONNode {
+    public func object() throws -> JSONNode {
         guard isObject else { throw wrong("an object") }
         return self
     }
 
-    func array() throws -> [JSONNode] {
+    public func array() throws -> [JSONNode] {
         guard let offset, isArray else { throw wrong("an array") }
         return scanner.checkedElements(offset).map { JSONNode(document: document, offset: $0) }
     }
 
     /// The items of an optional array (missing → empty).
-    func optionalArray() throws -> [JSONNode] {
+    public func optionalArray() throws -> [JSONNode] {
         isMissing ? [] : try array()
     }
 
-    func string() throws -> String {
+    public func string() throws -> String {
         guard let text = optionalString else { throw wrong("a string") }
         return text
     }
 
     /// A string, or a number written as text; `nil` when missing.
-    var optionalString: String? {
+    public var optionalString: String? {
         guard let offset else { return nil }
         if isString { return (try? scanner.lenientString(offset)).map(Self.replacingNUL) }
         guard isNumber, let text = numberText else { return nil }
@@ -114,7 +117,7 @@ struct JSONNode {
         return String(number)
     }
 
-    var optionalBool: Bool? {
+    public var optionalBool: Bool? {
         guard let offset else { return nil }
         if isBoolean { return try? scanner.bool(offset) }
         if isNumber { return optionalDouble.map { $0 != 0 } }
@@ -124,7 +127,7 @@ struct JSONNode {
 
     /// An integer given as a number, a decimal string or a protobuf "Long"; `nil` when
     /// missing, fractional or outside `Int64`.
-    var optionalInt64: Int64? {
+    public var optionalInt64: Int64? {
         guard let offset else { return nil }
         if isNumber { return try? scanner.int64(offset) }
         if isString { return optionalString.flatMap { Int64($0) } }
@@ -133,7 +136,7 @@ struct JSONNode {
     }
 
     /// A finite number; NaN and infinities, which only a string can spell, are refused.
-    var optionalDouble: Double? {
+    public var optionalDouble: Double? {
         guard let offset else { return nil }
         let number: Double? =
             isNumber ? try? scanner.double(offset) : isString ? optionalString.flatMap { Double($0) } : nil
@@ -189,7 +192,7 @@ struct JSONNode {
 
     /// Where this node is, as `entry[0].changes[1].value`: found by walking down from the top
     /// to the containers that hold its offset (only ever needed for an error).
-    var path: String {
+    public var path: String {
         guard let target = offset ?? parent else { return "" }
         var path = ""
         var current = document.root
