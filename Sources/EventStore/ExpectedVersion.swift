@@ -7,6 +7,12 @@ public enum ExpectedVersion: Sendable, Equatable, Hashable {
     /// The stream's current version must be exactly this (1-based; 0 means no stream).
     case exact(UInt64)
 
+    /// What an append expects of a stream read at `version` (0 = no stream): that nothing was
+    /// appended to it since.
+    public init(afterReading version: UInt64) {
+        self = version == 0 ? .noStream : .exact(version)
+    }
+
     func accepts(_ current: UInt64) -> Bool {
         switch self {
         case .any: return true

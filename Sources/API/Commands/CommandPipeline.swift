@@ -13,8 +13,6 @@ public final class CommandPipeline: Sendable {
     private let metrics: MetricsRegistry?
     /// Folded streams, so a load reads and folds only the events appended since.
     let cache: DecodedStreamCache
-    /// Serializes webhook bodies that touch the same contacts (see `KeyedLocks`).
-    public let webhookLocks = KeyedLocks()
 
     /// `cachedStreams` bounds the decoded-stream cache (0 turns it off).
     public init(
@@ -48,7 +46,9 @@ public final class CommandPipeline: Sendable {
     /// Folds `stream` into `Fold` and keeps the result cached.
     func fold<Fold: StreamFold>(_ stream: String, as kind: Fold.Type) throws -> CachedFold<Fold> {
         let folded = try take(stream, as: kind)
-        putBack(stream, folded)
+        putBack(
+            stream, value: folded.value, version: folded.version, dataKeys: folded.dataKeys,
+            generation: folded.generation)
         return folded
     }
 
@@ -83,15 +83,8 @@ public final class CommandPipeline: Sendable {
         return folded
     }
 
-    /// Caches `folded` as the state of `stream` at its version (dropped when an erasure
-    /// happened since it was taken).
-    func putBack<Fold: StreamFold>(_ stream: String, _ folded: CachedFold<Fold>) {
-        putBack(
-            stream, value: folded.value, version: folded.version, dataKeys: folded.dataKeys,
-            generation: folded.generation)
-    }
-
-    /// Caches `value`, a fold of `stream` through `version`.
+    /// Caches `value`, a fold of `stream` through `version` taken in cache `generation` (dropped
+    /// when an erasure happened since).
     func putBack(
         _ stream: String, value: any StreamFold, version: UInt64, dataKeys: Set<String>, generation: UInt64
     ) {

@@ -6,7 +6,7 @@ extension CommandPlan {
     /// The plan for a decision taken on `loaded` (the command's own stream) of `tenant`.
     /// Other streams named by the decision are appended at their current version, read now,
     /// so a concurrent change to them also makes the command run again.
-    public init(decision: Decision, tenant: UUID, loaded: LoadedStream, store: EventStore) throws {
+    public init(decision: Decision, tenant: UUID, loaded: some ReadStream, store: EventStore) throws {
         var streams = [
             PlannedStream(
                 tenant: tenant, stream: loaded.name, expectedVersion: loaded.expectedVersion,
@@ -17,8 +17,7 @@ extension CommandPlan {
             if other.isNewStream {
                 expected = .noStream
             } else {
-                let version = try store.streamVersion(StreamName(other.stream))
-                expected = version == 0 ? .noStream : .exact(version)
+                expected = ExpectedVersion(afterReading: try store.streamVersion(StreamName(other.stream)))
             }
             streams.append(
                 PlannedStream(

@@ -9,5 +9,5 @@ public struct FoldedStream<State: Aggregate>: Sendable {
     public let version: UInt64
 
     /// The version to append at: `.noStream` for a stream that does not exist yet.
-    public var expectedVersion: ExpectedVersion { version == 0 ? .noStream : .exact(version) }
+    public var expectedVersion: ExpectedVersion { ExpectedVersion(afterReading: version) }
 }

@@ -8,7 +8,7 @@ public struct LoadedStream: Sendable {
     public let version: UInt64
 
     /// The version to append at: `.noStream` for a stream that does not exist yet.
-    public var expectedVersion: ExpectedVersion { version == 0 ? .noStream : .exact(version) }
+    public var expectedVersion: ExpectedVersion { ExpectedVersion(afterReading: version) }
 
     /// Folds the events with an aggregate's `evolve`.
     public func fold<State>(_ evolve: (State?, DomainEvent) -> State?) -> State? {

@@ -61,7 +61,7 @@ public final class PlanBuilder {
             streams: order.map { stream in
                 PlannedStream(
                     tenant: tenant, stream: stream,
-                    expectedVersion: loaded[stream] == 0 ? .noStream : .exact(loaded[stream]!),
+                    expectedVersion: ExpectedVersion(afterReading: loaded[stream]!),
                     events: pending[stream] ?? [])
             }, keyChanges: keyChanges)
     }

@@ -305,12 +305,8 @@ public final class OutboundDispatcher: @unchecked Sendable {
                 .recordSendFailure(messageId: job.messageId, failure: failure),
                 state: loaded.state,
                 now: context.now)
-            return CommandPlan(
-                streams: [
-                    PlannedStream(
-                        tenant: job.tenant, stream: loaded.name, expectedVersion: loaded.expectedVersion,
-                        events: decision.events.map { ($0.event, $0.id) })
-                ])
+            return try CommandPlan(
+                decision: decision, tenant: job.tenant, loaded: loaded, store: store)
         }
         logger.warning(
             "outbound message failed",

@@ -40,12 +40,9 @@ struct ChannelRoutes: Sendable {
             let loaded = try services.pipeline.load(Streams.tenant(tenant))
             let decision = try Tenant.decide(
                 .configureChannel(settings), state: loaded.fold(Tenant.evolve))
-            return CommandPlan(
-                streams: [
-                    PlannedStream(
-                        tenant: tenant, stream: loaded.name, expectedVersion: loaded.expectedVersion,
-                        events: decision.events.map { ($0.event, $0.id) })
-                ], keyChanges: decision.keyChanges)
+            return try CommandPlan(
+                decision: decision, tenant: tenant, loaded: loaded,
+                store: services.store)
         }
         try services.channels.refresh()
         guard let channel = services.channels.channel(tenant: tenant) else { throw APIError.internal }

@@ -50,13 +50,8 @@ struct MessageRoutes: Sendable {
             let decision = try Conversation.decide(
                 .queueOutbound(messageId: messageId, content: content, sentById: user.userId),
                 state: conversation, now: context.now)
-            return CommandPlan(
-                streams: [
-                    PlannedStream(
-                        tenant: user.tenantId, stream: loaded.name,
-                        expectedVersion: loaded.expectedVersion,
-                        events: decision.events.map { ($0.event, $0.id) })
-                ], keyChanges: decision.keyChanges)
+            return try CommandPlan(
+                decision: decision, tenant: user.tenantId, loaded: loaded, store: services.store)
         }
         services.metrics.counter("messages_queued_total", help: "Outbound messages queued by agents")
             .increment()
@@ -95,13 +90,8 @@ struct MessageRoutes: Sendable {
             }
             let decision = try Conversation.decide(
                 .markReadByAgent(userId: user.userId), state: conversation, now: context.now)
-            return CommandPlan(
-                streams: [
-                    PlannedStream(
-                        tenant: user.tenantId, stream: loaded.name,
-                        expectedVersion: loaded.expectedVersion,
-                        events: decision.events.map { ($0.event, $0.id) })
-                ], keyChanges: decision.keyChanges)
+            return try CommandPlan(
+                decision: decision, tenant: user.tenantId, loaded: loaded, store: services.store)
         }
         _ = services.pipeline.waitForProjection(outcome)
         return Response.noContent.logPositionHeader(outcome.head)

@@ -82,7 +82,7 @@ final class RequestDispatcher: Sendable {
         -> MHD_Result
     {
         connections.responding(connection, now: DispatchTime.now().uptimeNanoseconds)
-        let headers = collect(connection, kind: .HEADER_KIND)
+        let headers = collect(connection, kind: .HEADER_KIND).pairs
         var headerMap: [String: String] = [:]
         for (name, value) in headers {
             let key = name.lowercased()
@@ -95,7 +95,7 @@ final class RequestDispatcher: Sendable {
                 response: APIError.payloadTooLarge(limit: pending.bodyLimit).response,
                 routePattern: router.routePattern(method: method, path: path))
         } else {
-            let query = collectValidated(connection, kind: .GET_ARGUMENT_KIND)
+            let query = collect(connection, kind: .GET_ARGUMENT_KIND)
             if let invalid = query.invalid.first {
                 // libmicrohttpd has percent-decoded the query; bytes that are not UTF-8 would be
                 // repaired silently by String(cString:), so they are refused, naming the parameter.
@@ -172,8 +172,9 @@ final class RequestDispatcher: Sendable {
         MHD_lookup_connection_value(connection, kind, name).map { String(cString: $0) }
     }
 
-    /// The pairs of `kind` that are valid UTF-8, and the names of those that are not.
-    private func collectValidated(_ connection: OpaquePointer, kind: MHD_ValueKind) -> (
+    /// The pairs of `kind`, and the names of those whose name or value is not UTF-8 (their text
+    /// is repaired with U+FFFD in `pairs`; a caller that must not guess refuses them).
+    private func collect(_ connection: OpaquePointer, kind: MHD_ValueKind) -> (
         pairs: [(String, String)], invalid: [String]
     ) {
         let collector = KeyValueCollector()
@@ -182,30 +183,15 @@ final class RequestDispatcher: Sendable {
             { cls, _, key, value in
                 let collector = Unmanaged<KeyValueCollector>.fromOpaque(cls!).takeUnretainedValue()
                 guard let key else { return .YES }
-                if let name = String(validatingCString: key),
-                    let text = value.map({ String(validatingCString: $0) }) ?? ""
-                {
-                    collector.pairs.append((name, text))
-                } else {
-                    collector.invalid.append(String(cString: key))
-                }
+                // One pass when the bytes are UTF-8, as they nearly always are.
+                let validName = String(validatingCString: key)
+                let validText = value.map { String(validatingCString: $0) } ?? ""
+                let name = validName ?? String(cString: key)
+                if validName == nil || validText == nil { collector.invalid.append(name) }
+                collector.pairs.append((name, validText ?? value.map { String(cString: $0) } ?? ""))
                 return .YES
             }, Unmanaged.passUnretained(collector).toOpaque())
         return withExtendedLifetime(collector) { (collector.pairs, collector.invalid) }
-    }
-
-    private func collect(_ connection: OpaquePointer, kind: MHD_ValueKind) -> [(String, String)] {
-        let collector = KeyValueCollector()
-        _ = MHD_get_connection_values(
-            connection, kind,
-            { cls, _, key, value in
-                let collector = Unmanaged<KeyValueCollector>.fromOpaque(cls!).takeUnretainedValue()
-                if let key {
-                    collector.pairs.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
-                }
-                return .YES
-            }, Unmanaged.passUnretained(collector).toOpaque())
-        return withExtendedLifetime(collector) { collector.pairs }
     }
 
     private func clientAddress(_ connection: OpaquePointer) -> String {

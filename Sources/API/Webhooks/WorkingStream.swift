@@ -22,5 +22,5 @@ struct WorkingStream {
         self.loadedVersion = loadedVersion
     }
 
-    var expectedVersion: ExpectedVersion { loadedVersion == 0 ? .noStream : .exact(loadedVersion) }
+    var expectedVersion: ExpectedVersion { ExpectedVersion(afterReading: loadedVersion) }
 }
