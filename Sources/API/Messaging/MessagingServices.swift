@@ -17,6 +17,9 @@ public struct MessagingServices: Sendable {
     public let authentication: any Middleware
     public let metrics: MetricsRegistry
     public let logger: Logger
+    /// Serializes webhook bodies that touch the same contacts (see `KeyedLocks`); shared by
+    /// every copy of these services.
+    let webhookLocks = KeyedLocks()
 
     public init(
         store: EventStore, pipeline: CommandPipeline, readModel: ReadModel?, channels: ChannelDirectory,

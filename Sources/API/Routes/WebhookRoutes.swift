@@ -119,8 +119,10 @@ struct WebhookRoutes: Sendable {
             guard let given, let expected = entry?.secrets?.apiKey else { return false }
             return WebhookSignature.tokensEqual(given, expected)
         }
+        // The lookup refreshes the directory once on a miss; a known instance whose key does not
+        // match is looked up again after a refresh, in case its key was just rotated.
         var channel = try services.channels.evolution(instance: instance)
-        if !accepted(channel) {
+        if channel != nil, !accepted(channel) {
             try services.channels.refresh()
             channel = try services.channels.evolution(instance: instance)
         }

@@ -17,7 +17,7 @@ struct WebhookIngestor {
 
     /// Appends `translation`'s items, each channel group under its tenant; returns the log head.
     func ingest(_ translation: WebhookTranslation, tenants: [String: UUID], body: [UInt8]) throws -> UInt64 {
-        try services.pipeline.webhookLocks.withLocks(Self.lockKeys(translation, tenants: tenants)) {
+        try services.webhookLocks.withLocks(Self.lockKeys(translation, tenants: tenants)) {
             try appendRetrying(translation, tenants: tenants, body: body)
         }
     }

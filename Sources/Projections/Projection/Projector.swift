@@ -236,17 +236,7 @@ public final class Projector: @unchecked Sendable {
                     retryDelay(attempts: hold.attempts + 1))
             }
         }
-        if !due.isEmpty {
-            publish(
-                try database.withConnection { connection in
-                    try connection.transaction { tx in
-                        try ProjectionWriter(
-                            schema: try ReadModel.activeSchema(on: tx, lock: false), connection: tx
-                        )
-                        .holds()
-                    }
-                })
-        }
+        // The next batch reads the holds again and publishes them.
     }
 
     /// `holdRetrySeconds` after the first failure, doubling up to an hour.
