@@ -167,6 +167,9 @@ private final class Finished: Sendable {
         try Self.waitForProjection(client)
         let acknowledged = ledger.acknowledged
         let attempted = ledger.attempted
+        print(
+            "crash under load: \(Self.rounds) SIGKILL rounds, \(Self.clients) clients,"
+                + " \(acknowledged.count) messages acknowledged of \(attempted.count) sent")
         #expect(
             acknowledged.count >= Self.rounds * Self.clients, "too little load got through to test anything")
         #expect(
